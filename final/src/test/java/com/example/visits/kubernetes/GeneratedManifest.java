@@ -1,8 +1,5 @@
 package com.example.visits.kubernetes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -11,13 +8,13 @@ import java.util.Objects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import com.example.visits.testsupport.manifests.Manifests;
 
 /**
  * The resources that {@code k8s:resource} wrote in this build (bound to process-resources), i.e. exactly what
@@ -28,24 +25,30 @@ final class GeneratedManifest {
 
     static final String LOCATION = "META-INF/jkube/kubernetes.yml";
 
+    private final Manifests manifests;
+
     private final List<HasMetadata> resources;
 
-    private GeneratedManifest(List<HasMetadata> resources) {
-        this.resources = List.copyOf(resources);
+    private GeneratedManifest(Manifests manifests) {
+        this.manifests = manifests;
+        this.resources = manifests.all();
     }
 
+    /**
+     * Reads the file strictly (the shared checker): an unknown or misspelled field, or a wrong type, anywhere in a
+     * fragment fails here, as the API server would reject it.
+     */
     static GeneratedManifest load() {
-        try (InputStream in = GeneratedManifest.class.getClassLoader().getResourceAsStream(LOCATION)) {
-            if (in == null) {
-                throw new IllegalStateException(LOCATION + " is missing from target/classes: "
-                        + "k8s:resource (kubernetes-maven-plugin, phase process-resources) did not run");
-            }
-            KubernetesList list = new KubernetesSerialization().unmarshal(in, KubernetesList.class);
-            return new GeneratedManifest(list.getItems());
+        if (GeneratedManifest.class.getClassLoader().getResource(LOCATION) == null) {
+            throw new IllegalStateException(LOCATION + " is missing from target/classes: "
+                    + "k8s:resource (kubernetes-maven-plugin, phase process-resources) did not run");
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new GeneratedManifest(Manifests.fromClasspath(LOCATION));
+    }
+
+    /** The same objects, for the shared checker's rules. */
+    Manifests manifests() {
+        return manifests;
     }
 
     List<HasMetadata> resources() {
