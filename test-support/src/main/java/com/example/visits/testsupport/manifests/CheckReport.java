@@ -26,14 +26,17 @@ public final class CheckReport {
                 .orElseThrow(() -> new IllegalArgumentException("rule " + ruleName + " was not run"));
     }
 
+    /** The rules the manifests follow, e.g. for a test's output. */
     public List<ManifestRule> passedRules() {
         return results.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
+    /** The rules with at least one violation. */
     public List<ManifestRule> failedRules() {
         return results.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
+    /** True when every rule passed. */
     public boolean passed() {
         return failedRules().isEmpty();
     }

@@ -79,6 +79,7 @@ public final class ManifestChecker {
         return new ManifestChecker(rules.stream().filter(rule -> !skipped.contains(rule.name())).toList());
     }
 
+    /** The rules this checker runs, in order. */
     public List<ManifestRule> rules() {
         return rules;
     }

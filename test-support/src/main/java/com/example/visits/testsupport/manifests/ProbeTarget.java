@@ -40,7 +40,8 @@ public interface ProbeTarget {
             try {
                 return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
-                throw new UncheckedIOException("GET " + uri + " failed: " + e, e);
+                throw new UncheckedIOException("GET " + uri + " failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while asking " + uri, e);

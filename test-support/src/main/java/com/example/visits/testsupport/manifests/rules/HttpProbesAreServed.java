@@ -60,7 +60,8 @@ public final class HttpProbesAreServed implements ManifestRule {
                                 + " is the path spelled as the app serves it?"));
                     } else if (answer instanceof String failure) {
                         violations.add(new Violation(where, probe.getKey() + " GET " + path
-                                + ": could not ask the running app (" + failure + ")"));
+                                + ": could not ask the running app (" + failure + "): is it started, and is"
+                                + " the base URL right?"));
                     }
                 }
             }
