@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
-/** The environment the kubelet would give a container: literal values, ConfigMap keys and Secret keys resolved. */
+/**
+ * The environment the kubelet would give a container, as far as the manifest decides it: literal values, ConfigMap
+ * keys and Secret keys resolved. Downward-API values (fieldRef, resourceFieldRef) describe the pod and are left out.
+ */
 final class ContainerEnvironment {
 
     private ContainerEnvironment() {
@@ -20,9 +23,16 @@ final class ContainerEnvironment {
     static Map<String, String> of(Container container, GeneratedManifest manifest) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (EnvVar variable : container.getEnv()) {
-            environment.put(variable.getName(), valueOf(variable, manifest));
+            if (!isFromThePod(variable)) {
+                environment.put(variable.getName(), valueOf(variable, manifest));
+            }
         }
         return environment;
+    }
+
+    private static boolean isFromThePod(EnvVar variable) {
+        return variable.getValueFrom() != null
+                && (variable.getValueFrom().getFieldRef() != null || variable.getValueFrom().getResourceFieldRef() != null);
     }
 
     private static String valueOf(EnvVar variable, GeneratedManifest manifest) {

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Probe;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -24,14 +27,16 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.example.visits.testsupport.manifests.ManifestChecker;
+import com.example.visits.testsupport.manifests.ProbeTarget;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
- * The app's HTTP probes, asked of the running app rather than checked against a list: started with the
- * environment the generated Deployment gives it (ConfigMap and Secret resolved), every probe path answers 200.
+ * The generated manifest against every rule of the shared manifest checker, with the app running as the Deployment
+ * would start it (its env resolved from the generated ConfigMap and Secret) so that the probe rule asks the real app.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProbePathsServedTest {
+class ManifestRulesTest {
 
     private static final GeneratedManifest MANIFEST = GeneratedManifest.load();
 
@@ -53,6 +58,14 @@ class ProbePathsServedTest {
         environment.forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    @TestFactory
+    Stream<DynamicTest> followsEveryRuleOfTheManifestChecker() {
+        return ManifestChecker.allRules(ProbeTarget.baseUrl("http://127.0.0.1:" + port))
+                .check(MANIFEST.manifests())
+                .asDynamicTests();
+    }
+
+    /** Stricter than the checker's probe rule (which also accepts 503): with its database up, the app is ready. */
     @Test
     void everyHttpProbeOfTheAppContainerAnswers200() throws Exception {
         List<Probe> probes = new ArrayList<>();
