@@ -124,7 +124,7 @@ explain_pods() {
 
 wait_for_rollout() {
   local deployment="$1" selector="$2"
-  if ! kube rollout status "deployment/$deployment" --timeout="$WAIT_TIMEOUT"; then
+  if ! kube rollout status "deployment/$deployment" --timeout="$WAIT_TIMEOUT" 2>&1 | sed 's/^/      /'; then
     explain_pods "$selector"
     fail "deployment/$deployment did not become ready within $WAIT_TIMEOUT (see above). Fix it and run ./run.sh again."
   fi
