@@ -179,6 +179,7 @@ else
   flunk "after the restart GET / should answer $((LAST + 1)): got $(describe_answer) within $WAIT_TIMEOUT"
 fi
 LAST="${VISITS:-$LAST}"
+LAST_BY="$SERVED_BY"
 
 # ---- 7: two replicas, one count ----
 # Records one answer; SEEN holds the distinct X-Served-By values, GAPS the places where the count jumped.
@@ -192,9 +193,10 @@ record_answer() {
   fi
   ANSWERS=$((ANSWERS + 1))
   if [ "$VISITS" != "$((LAST + 1))" ]; then
-    GAPS="$GAPS; ${SERVED_BY:-?} answered $VISITS after $LAST"
+    GAPS="$GAPS; ${SERVED_BY:-?} answered $VISITS right after ${LAST_BY:-?} answered $LAST"
   fi
   LAST="$VISITS"
+  LAST_BY="$SERVED_BY"
   case " $SEEN " in
     *" ${SERVED_BY:-<none>} "*) ;;
     *) SEEN="${SEEN:+$SEEN }${SERVED_BY:-<none>}" ;;
