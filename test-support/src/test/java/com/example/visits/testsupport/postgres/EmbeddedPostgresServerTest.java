@@ -1,0 +1,9 @@
+package com.example.visits.testsupport.postgres;
+
+class EmbeddedPostgresServerTest extends PostgresServerContract {
+
+    @Override
+    PostgresServer launch() {
+        return EmbeddedPostgresServer.launch();
+    }
+}
