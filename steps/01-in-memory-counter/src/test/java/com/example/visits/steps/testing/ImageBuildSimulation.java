@@ -2,12 +2,18 @@ package com.example.visits.steps.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -195,30 +201,96 @@ public final class ImageBuildSimulation {
         }
     }
 
-    /** Starts the image's entrypoint (plus {@code arguments}) in its working directory, as the container would. */
-    public static Process start(Image image, List<String> arguments, Path log) {
+    /**
+     * Starts the image's entrypoint in its working directory with {@code environment} added (as a Deployment's env
+     * would), listening on a free port, as the container would run.
+     */
+    public static Container start(Image image, Map<String, String> environment, Path log) {
+        int port = freePort();
         List<String> command = new ArrayList<>(image.entrypoint());
-        command.addAll(arguments);
+        command.add("--server.port=" + port);
+        var builder = new ProcessBuilder(command).directory(image.workingDirectory().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         try {
-            return new ProcessBuilder(command).directory(image.workingDirectory().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new Container(builder.start(), port, log);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Stops a started entrypoint the way Kubernetes does: SIGTERM, then SIGKILL after a grace period. */
-    public static void stop(Process process, Duration grace) {
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entrypoint's process, as a running container. */
+    public record Container(Process process, int port, Path log) implements AutoCloseable {
+
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        /** {@code GET path} once the app listens (its output is in the message if it exits or never listens). */
+        public HttpResponse<String> awaitGet(String path, Duration timeout) {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build();
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + output());
+                }
+                try {
+                    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                }
+                catch (IOException notListeningYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new AssertionError("No answer on port " + port + " within " + timeout + ":\n" + output());
+                    }
+                    pause();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+
+        private String output() {
+            try {
+                return Files.readString(log);
+            }
+            catch (IOException e) {
+                return "(no output: " + e + ")";
+            }
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Stops it the way Kubernetes does: SIGTERM, then SIGKILL after a grace period. */
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 }
