@@ -3,7 +3,9 @@ package com.example.visits.testsupport.manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -129,9 +131,26 @@ final class ManifestReader {
                             + (unknown.where().isRoot() ? "the top level" : unknown.where().toString())
                             + Suggestions.didYouMean(unknown.key(), unknown.validKeys()));
         }
-        if (unknownFields.isEmpty()) {
+        boolean secretReadable = !(resource instanceof Secret secret) || secretDataIsBase64(index, at, label, secret);
+        if (unknownFields.isEmpty() && secretReadable) {
             loaded.add(new Loaded((HasMetadata) resource, source));
         }
+    }
+
+    /** The API server refuses a Secret whose {@code data} is not base64 (plain text belongs in stringData). */
+    private boolean secretDataIsBase64(int index, FieldPath at, String label, Secret secret) {
+        boolean valid = true;
+        for (var entry : secret.getData().entrySet()) {
+            try {
+                Base64.getDecoder().decode(entry.getValue() == null ? "" : entry.getValue().strip());
+            } catch (IllegalArgumentException notBase64) {
+                valid = false;
+                problem(index, at.field("data").field(entry.getKey()), label, "data." + entry.getKey()
+                        + " is not base64: put plain text under stringData instead, or encode it"
+                        + " (echo -n 'value' | base64)");
+            }
+        }
+        return valid;
     }
 
     /** The YAML parser names the offending place last ("in reader, line 5, column 2"). */

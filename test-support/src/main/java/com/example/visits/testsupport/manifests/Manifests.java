@@ -144,30 +144,37 @@ public final class Manifests {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** Every Deployment, in file order. */
     public List<Deployment> deployments() {
         return ofType(Deployment.class);
     }
 
+    /** Every StatefulSet, in file order. */
     public List<StatefulSet> statefulSets() {
         return ofType(StatefulSet.class);
     }
 
+    /** Every Service, in file order. */
     public List<Service> services() {
         return ofType(Service.class);
     }
 
+    /** Every ConfigMap, in file order. */
     public List<ConfigMap> configMaps() {
         return ofType(ConfigMap.class);
     }
 
+    /** Every Secret, in file order. */
     public List<Secret> secrets() {
         return ofType(Secret.class);
     }
 
+    /** Every PersistentVolumeClaim, in file order. */
     public List<PersistentVolumeClaim> persistentVolumeClaims() {
         return ofType(PersistentVolumeClaim.class);
     }
 
+    /** Every NetworkPolicy, in file order. */
     public List<NetworkPolicy> networkPolicies() {
         return ofType(NetworkPolicy.class);
     }

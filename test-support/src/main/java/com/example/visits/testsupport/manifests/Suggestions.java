@@ -5,12 +5,13 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean ...?": the closest known name to a misspelled one, by edit distance (typos, swapped letters). */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> closest(String misspelled, Collection<String> known) {
+    /** The known name nearest to {@code misspelled}, if one is close enough to be a typo of it. */
+    public static Optional<String> closest(String misspelled, Collection<String> known) {
         int allowed = Math.max(2, misspelled.length() / 3);
         return known.stream()
                 .filter(candidate -> distance(misspelled.toLowerCase(), candidate.toLowerCase()) <= allowed)
@@ -18,7 +19,8 @@ final class Suggestions {
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    static String didYouMean(String misspelled, Collection<String> known) {
+    /** {@code " (did you mean \"containerPort\"?)"}, or "" when nothing is close. */
+    public static String didYouMean(String misspelled, Collection<String> known) {
         return closest(misspelled, known).map(name -> " (did you mean \"" + name + "\"?)").orElse("");
     }
 

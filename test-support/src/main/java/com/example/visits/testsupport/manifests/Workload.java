@@ -41,10 +41,12 @@ public record Workload(HasMetadata resource, PodTemplateSpec template, LabelSele
         return template == null ? new PodTemplateSpec() : template;
     }
 
+    /** {@code Deployment}, {@code StatefulSet} or {@code DaemonSet}. */
     public String kind() {
         return resource.getKind();
     }
 
+    /** The workload's metadata.name. */
     public String name() {
         return resource.getMetadata().getName();
     }
@@ -60,6 +62,7 @@ public record Workload(HasMetadata resource, PodTemplateSpec template, LabelSele
                 ? Map.of() : template.getMetadata().getLabels();
     }
 
+    /** The pod spec of its template (never null). */
     public PodSpec podSpec() {
         return template.getSpec() == null ? new PodSpec() : template.getSpec();
     }
