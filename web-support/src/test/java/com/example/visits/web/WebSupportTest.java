@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,6 +64,19 @@ class WebSupportTest {
             .doesNotContain("Exception", "at com.");
     }
 
+    @Test
+    void connectionLostDuringRollbackIsStill503() throws Exception {
+        assertThat(get("/connection-lost-in-rollback").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void otherDatabaseErrorsAreBugsAnd500WithoutStackTrace() throws Exception {
+        HttpResponse<String> response = get("/constraint-violated");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("at com.", "DataIntegrityViolation");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -81,6 +97,17 @@ class WebSupportTest {
         @GetMapping("/database-down")
         String databaseDown() {
             throw new DataAccessResourceFailureException("Connection refused");
+        }
+
+        @GetMapping("/connection-lost-in-rollback")
+        String connectionLostInRollback() {
+            throw new TransactionSystemException("Unable to rollback against JDBC Connection",
+                    new SQLException("Connection is closed"));
+        }
+
+        @GetMapping("/constraint-violated")
+        String constraintViolated() {
+            throw new DataIntegrityViolationException("duplicate key value violates unique constraint");
         }
     }
 }

@@ -116,12 +116,18 @@ final class ManifestReader {
                 problem(index, at.append(where), label,
                         TypeErrors.describe(wrongType, node.at(where.toPointer())));
             } else {
-                problem(index, at, label, "cannot be read: " + unreadable.getMessage().lines().findFirst().orElse(""));
+                problem(index, at, label, "cannot be read: "
+                        + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));
             }
             return;
         }
         if (resource instanceof GenericKubernetesResource) {
             problem(index, at.field("kind"), label, unknownKind(kind, apiVersion));
+            return;
+        }
+        if (!(resource instanceof HasMetadata)) {
+            problem(index, at.field("kind"), label, "is not an object Kubernetes stores (write each object as its"
+                    + " own document, or items of a kind: List)");
             return;
         }
         List<StrictFields.UnknownField> unknownFields = StrictFields.find(resource);

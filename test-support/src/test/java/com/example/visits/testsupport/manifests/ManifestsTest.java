@@ -48,6 +48,51 @@ class ManifestsTest {
     }
 
     @Test
+    void aMappingWhereAListBelongsFails() {
+        assertThatThrownBy(() -> Manifests.fromString("deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: visit-counter}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        name: visit-counter
+                """))
+                .hasMessageContaining("deployment.yaml:7: Deployment \"visit-counter\": wrong type at"
+                        + " spec.template.spec.containers: expected a list (lines starting with \"- \") but found a mapping");
+    }
+
+    @Test
+    void misspelledMetadataAndTopLevelFieldsFail() {
+        assertThatThrownBy(() -> Manifests.fromString("config.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: db-config
+                  lables: {app.kubernetes.io/name: visit-counter}
+                dat: {DB_HOST: postgres}
+                """))
+                .hasMessageContaining("config.yaml:5: ConfigMap \"db-config\": unknown field \"lables\" at metadata"
+                        + " (did you mean \"labels\"?)")
+                .hasMessageContaining("config.yaml:6: ConfigMap \"db-config\": unknown field \"dat\" at the top level"
+                        + " (did you mean \"data\"?)");
+    }
+
+    @Test
+    void secretDataMustBeBase64() {
+        assertThatThrownBy(() -> Manifests.fromString("secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-credentials}
+                data:
+                  DB_PASSWORD: plain text!
+                """))
+                .hasMessageContaining("secret.yaml:5: Secret \"db-credentials\": data.DB_PASSWORD is not base64: put"
+                        + " plain text under stringData instead");
+    }
+
+    @Test
     void documentWithoutKindFails() {
         assertThatThrownBy(() -> Manifests.fromClasspath(STRICT + "missing-kind.yaml"))
                 .hasMessageContaining("missing-kind.yaml:9: document 2 \"postgres\": has no kind:"
