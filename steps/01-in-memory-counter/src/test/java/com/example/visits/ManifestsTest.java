@@ -1,5 +1,6 @@
 package com.example.visits;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -7,17 +8,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.steps.testing.StepManifests;
 
 /** Step 01's k8s/ passes every rule of the manifest checker; the probes are asked of step 01's app. */
 class ManifestsTest {
 
-    private static RunningApp app;
+    private static AppInstance app;
 
     @BeforeAll
     static void startTheAppTheManifestsRun() {
-        app = RunningApp.start(VisitCounterApplication.class, "probe-target");
+        app = AppInstance.start(VisitCounterApplication.class, "probe-target", Map.of());
     }
 
     @AfterAll

@@ -2,14 +2,15 @@ package com.example.visits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Reply;
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
@@ -28,43 +29,48 @@ class DatabaseDownTest {
 
     @Test
     void answers503WhileTheDatabaseIsDownAndServesAgainWhenItIsBack() {
-        try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment())) {
+        try (var pod = startPod("visit-counter-pod-a")) {
             assertThat(pod.visit()).isEqualTo(1);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(200);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(200);
 
             postgres.kill();
 
             Instant asked = Instant.now();
-            Reply visit = pod.get("/");
+            HttpResponse<String> visit = pod.get("/");
             assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(3));
-            assertThat(visit.status()).isEqualTo(503);
-            assertThat(visit.contentType()).startsWith("application/problem+json");
-            assertThat(visit.json().get("status").asInt()).isEqualTo(503);
+            assertThat(visit.statusCode()).isEqualTo(503);
+            assertThat(Replies.contentType(visit)).startsWith("application/problem+json");
+            assertThat(Replies.json(visit).get("status").asInt()).isEqualTo(503);
             assertThat(visit.body()).doesNotContain("Exception");
-            assertThat(pod.get("/health").status()).isEqualTo(503);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(503);
-            assertThat(pod.get("/health/liveness").status()).isEqualTo(200);
+            assertThat(pod.get("/health").statusCode()).isEqualTo(503);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(pod.get("/health/liveness").statusCode()).isEqualTo(200);
 
             postgres.start();
 
             // Same data directory (kill, not wipe): the count goes on.
-            assertThat(pod.visitOnceServing(Duration.ofSeconds(15))).isEqualTo(2);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(200);
+            assertThat(Replies.visitOnceServing(pod, Duration.ofSeconds(15))).isEqualTo(2);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(200);
         }
     }
 
     @Test
     void startsBeforeTheDatabaseAndBecomesReadyWhenItComesUp() {
         postgres.stop();
-        try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment())) {
-            assertThat(pod.get("/health/liveness").status()).isEqualTo(200);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(503);
-            assertThat(pod.get("/").status()).isEqualTo(503);
+        try (var pod = startPod("visit-counter-pod-a")) {
+            assertThat(pod.get("/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(pod.get("/").statusCode()).isEqualTo(503);
 
             postgres.start();
 
-            assertThat(pod.visitOnceServing(Duration.ofSeconds(15))).isEqualTo(1);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(200);
+            assertThat(Replies.visitOnceServing(pod, Duration.ofSeconds(15))).isEqualTo(1);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(200);
         }
+    }
+
+    /** One app pod, configured with DB_* for this test's PostgreSQL, as the Deployment's env does. */
+    private AppInstance startPod(String name) {
+        return AppInstance.start(VisitCounterApplication.class, name, postgres.dbEnvironment());
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.steps.testing.StepManifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
@@ -17,11 +17,11 @@ import com.example.visits.testsupport.postgres.PostgresServer;
  */
 class ManifestsTest {
 
-    private static RunningApp app;
+    private static AppInstance app;
 
     @BeforeAll
     static void startTheAppTheManifestsRun() {
-        app = RunningApp.start(VisitCounterApplication.class, "probe-target", PostgresServer.shared().dbEnvironment());
+        app = AppInstance.start(VisitCounterApplication.class, "probe-target", PostgresServer.shared().dbEnvironment());
     }
 
     @AfterAll

@@ -7,7 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
@@ -25,7 +26,7 @@ class PostgresPodRecreatedTest {
 
     @Test
     void aRecreatedPostgresPodWithoutVolumeStartsTheCountAgain() {
-        try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment())) {
+        try (var pod = startPod("visit-counter-pod-a")) {
             assertThat(pod.visit()).isEqualTo(1);
             assertThat(pod.visit()).isEqualTo(2);
 
@@ -35,8 +36,13 @@ class PostgresPodRecreatedTest {
             postgres.wipeData();
             postgres.start();
 
-            assertThat(pod.visitOnceServing(Duration.ofSeconds(15))).isEqualTo(1);
+            assertThat(Replies.visitOnceServing(pod, Duration.ofSeconds(15))).isEqualTo(1);
             assertThat(pod.visit()).isEqualTo(2);
         }
+    }
+
+    /** One app pod, configured with DB_* for this test's PostgreSQL, as the Deployment's env does. */
+    private AppInstance startPod(String name) {
+        return AppInstance.start(VisitCounterApplication.class, name, postgres.dbEnvironment());
     }
 }

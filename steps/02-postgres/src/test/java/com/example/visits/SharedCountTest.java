@@ -16,7 +16,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /** Step 02's first lesson: with the count in PostgreSQL, the two replicas share one count. */
@@ -31,18 +32,17 @@ class SharedCountTest {
 
     @Test
     void twoReplicasShareOneCount() {
-        try (var podA = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment());
-                var podB = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-b",
-                        postgres.dbEnvironment())) {
+        try (var podA = startPod("visit-counter-pod-a");
+                var podB = startPod("visit-counter-pod-b")) {
             List<Long> counts = new ArrayList<>();
             Set<String> servedBy = new HashSet<>();
             // What a Service does with a run of curls: requests alternate between the pods.
             for (int request = 0; request < 10; request++) {
                 var pod = request % 2 == 0 ? podA : podB;
                 var reply = pod.get("/");
-                assertThat(reply.status()).isEqualTo(200);
-                counts.add(reply.visits());
-                servedBy.add(reply.servedBy());
+                assertThat(reply.statusCode()).isEqualTo(200);
+                counts.add(AppInstance.visits(reply.body()));
+                servedBy.add(Replies.servedBy(reply));
             }
             assertThat(counts).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             assertThat(servedBy).containsExactlyInAnyOrder("visit-counter-pod-a", "visit-counter-pod-b");
@@ -53,9 +53,8 @@ class SharedCountTest {
     void concurrentVisitsOnBothReplicasAreNeitherLostNorCountedTwice() throws Exception {
         int threads = 8;
         int visitsPerThread = 50;
-        try (var podA = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment());
-                var podB = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-b",
-                        postgres.dbEnvironment())) {
+        try (var podA = startPod("visit-counter-pod-a");
+                var podB = startPod("visit-counter-pod-b")) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Callable<List<Long>>> visitors = new ArrayList<>();
@@ -81,14 +80,18 @@ class SharedCountTest {
 
     @Test
     void aNewPodContinuesTheCount() {
-        try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment())) {
+        try (var pod = startPod("visit-counter-pod-a")) {
             assertThat(pod.visit()).isEqualTo(1);
             assertThat(pod.visit()).isEqualTo(2);
         }
         // Unlike step 01, a replaced app pod loses nothing: the count is in the database, not in the pod.
-        try (var replacement = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-c",
-                postgres.dbEnvironment())) {
+        try (var replacement = startPod("visit-counter-pod-c")) {
             assertThat(replacement.visit()).isEqualTo(3);
         }
+    }
+
+    /** One app pod, configured with DB_* for this test's PostgreSQL, as the Deployment's env does. */
+    private AppInstance startPod(String name) {
+        return AppInstance.start(VisitCounterApplication.class, name, postgres.dbEnvironment());
     }
 }

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import org.junit.jupiter.api.Test;
 
 import com.example.visits.ContainerEnvironment.KeyRef;
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.steps.testing.StepFiles;
 import com.example.visits.steps.testing.StepManifests;
 import com.example.visits.testsupport.manifests.Manifests;
@@ -75,7 +75,7 @@ class ConfigMapAndSecretTest {
     void theAppConfiguredOnlyFromTheConfigMapAndSecretCountsOnPostgresSetUpFromTheSameSecret() throws Exception {
         try (PostgresServer server = PostgresServer.launch()) {
             setUpAsThePostgresImageWould(server, postgres.values());
-            try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a",
+            try (var pod = AppInstance.start(VisitCounterApplication.class, "visit-counter-pod-a",
                     appSettingsPointingAt(server))) {
                 assertThat(pod.visit()).isEqualTo(1);
                 assertThat(pod.visit()).isEqualTo(2);
@@ -90,9 +90,9 @@ class ConfigMapAndSecretTest {
             setUpAsThePostgresImageWould(server, postgres.values());
             Map<String, String> settings = appSettingsPointingAt(server);
             settings.put("DB_PASSWORD", "postgres"); // step 02's inline password
-            try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", settings)) {
-                assertThat(pod.get("/").status()).isEqualTo(503);
-                assertThat(pod.get("/health/readiness").status()).isEqualTo(503);
+            try (var pod = AppInstance.start(VisitCounterApplication.class, "visit-counter-pod-a", settings)) {
+                assertThat(pod.get("/").statusCode()).isEqualTo(503);
+                assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(503);
             }
         }
     }

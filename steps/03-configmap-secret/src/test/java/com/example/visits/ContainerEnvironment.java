@@ -42,12 +42,14 @@ record ContainerEnvironment(Map<String, String> values, Map<String, KeyRef> refe
                 values.put(variable.getName(), variable.getValue());
             }
             else if (from.getConfigMapKeyRef() != null) {
-                var ref = new KeyRef("ConfigMap", from.getConfigMapKeyRef().getName(), from.getConfigMapKeyRef().getKey());
+                var key = from.getConfigMapKeyRef();
+                var ref = new KeyRef("ConfigMap", key.getName(), key.getKey());
                 references.put(variable.getName(), ref);
                 values.put(variable.getName(), lookUp(manifests.get(ConfigMap.class, ref.name()), ref));
             }
             else if (from.getSecretKeyRef() != null) {
-                var ref = new KeyRef("Secret", from.getSecretKeyRef().getName(), from.getSecretKeyRef().getKey());
+                var key = from.getSecretKeyRef();
+                var ref = new KeyRef("Secret", key.getName(), key.getKey());
                 references.put(variable.getName(), ref);
                 values.put(variable.getName(), lookUp(manifests.get(Secret.class, ref.name()), ref));
             }

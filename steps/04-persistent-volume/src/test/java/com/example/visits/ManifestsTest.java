@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.steps.testing.StepFiles;
 import com.example.visits.steps.testing.StepManifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
@@ -24,11 +24,11 @@ import com.example.visits.testsupport.postgres.PostgresServer;
  */
 class ManifestsTest {
 
-    private static RunningApp app;
+    private static AppInstance app;
 
     @BeforeAll
     static void startTheAppTheManifestsRun() {
-        app = RunningApp.start(VisitCounterApplication.class, "probe-target", PostgresServer.shared().dbEnvironment());
+        app = AppInstance.start(VisitCounterApplication.class, "probe-target", PostgresServer.shared().dbEnvironment());
     }
 
     @AfterAll

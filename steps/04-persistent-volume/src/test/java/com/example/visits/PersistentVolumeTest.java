@@ -13,8 +13,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.RunningApp;
+import com.example.visits.steps.testing.Replies;
 import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
@@ -35,7 +36,7 @@ class PersistentVolumeTest {
 
     @Test
     void theCountSurvivesThePostgresPodBeingDeleted() {
-        try (var pod = RunningApp.start(VisitCounterApplication.class, "visit-counter-pod-a", postgres.dbEnvironment())) {
+        try (var pod = startPod("visit-counter-pod-a")) {
             assertThat(pod.visit()).isEqualTo(1);
             assertThat(pod.visit()).isEqualTo(2);
 
@@ -44,9 +45,9 @@ class PersistentVolumeTest {
             postgres.kill();
             postgres.start();
 
-            assertThat(pod.visitOnceServing(Duration.ofSeconds(15))).isEqualTo(3);
+            assertThat(Replies.visitOnceServing(pod, Duration.ofSeconds(15))).isEqualTo(3);
             assertThat(pod.visit()).isEqualTo(4);
-            assertThat(pod.get("/health/readiness").status()).isEqualTo(200);
+            assertThat(pod.get("/health/readiness").statusCode()).isEqualTo(200);
         }
     }
 
@@ -71,5 +72,10 @@ class PersistentVolumeTest {
                 .extracting(EnvVar::getValue).containsExactly(MOUNT_PATH + "/pgdata");
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
         assertThat(pod.getSecurityContext().getFsGroup()).as("fsGroup: the postgres group of the image").isEqualTo(70L);
+    }
+
+    /** One app pod, configured with DB_* for this test's PostgreSQL, as the Deployment's env does. */
+    private AppInstance startPod(String name) {
+        return AppInstance.start(VisitCounterApplication.class, name, postgres.dbEnvironment());
     }
 }
