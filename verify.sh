@@ -213,12 +213,15 @@ if [ "$URL_VIA" = "port-forward" ]; then
   FIRST_POD_URL=""
   for pod in $PODS; do
     log="$WORK/forward-${pod#pod/}.log"
-    kubectl --context "$PROFILE" port-forward "$pod" ":$APP_PORT" >"$log" 2>&1 &
+    # The log exists before kubectl starts: the `>` of a background command is opened by the new process, which
+    # may not have run yet when the loop below first reads the log.
+    : >"$log"
+    kubectl --context "$PROFILE" port-forward "$pod" ":$APP_PORT" >>"$log" 2>&1 &
     OWN_FORWARDS="$OWN_FORWARDS $!"
     port=""
     waited=0
     while [ -z "$port" ] && [ "$waited" -lt 30 ]; do
-      port="$(sed -n 's/^Forwarding from 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$log" | head -n 1)"
+      port="$(sed -n 's/^Forwarding from 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$log" | head -n 1)" || port=""
       [ -n "$port" ] || { sleep 1; waited=$((waited + 1)); }
     done
     if [ -z "$port" ]; then
