@@ -22,11 +22,11 @@ final class FakeCluster implements AutoCloseable {
     static final Path FIXTURES = Path.of("src/test/resources/scripts").toAbsolutePath();
 
     /**
-     * The manifest the fake build "generates" and the cross-check reads. Until JKube's output lands on main this is
-     * a copy written from CONTRACT.md; then switch to the generated file:
-     * {@code Path.of("target/classes/META-INF/jkube/kubernetes.yml").toAbsolutePath()}.
+     * The manifest JKube generated for this build (k8s:resource runs in process-resources, before the tests): the fake
+     * build hands it out with the run's image tag, and the cross-check reads it, so the scripts are checked against
+     * what {@code kubectl apply} really gets.
      */
-    static final Path MANIFEST = FIXTURES.resolve("kubernetes.yml");
+    static final Path MANIFEST = Path.of("target/classes/META-INF/jkube/kubernetes.yml").toAbsolutePath();
 
     static final List<String> SCRIPTS = List.of("run.sh", "stop.sh", "verify.sh", "scripts/lib.sh");
     static final List<String> FAKE_TOOLS = List.of("minikube", "kubectl", "docker", "curl", "java", "javac");
@@ -35,6 +35,10 @@ final class FakeCluster implements AutoCloseable {
     private final ScriptSandbox sandbox;
 
     FakeCluster() {
+        if (!Files.isRegularFile(MANIFEST)) {
+            throw new IllegalStateException(MANIFEST + " is missing: JKube writes it in process-resources; run the tests"
+                    + " through Maven (./mvnw -pl final -am verify), not from a bare IDE compile");
+        }
         Path fakes = FIXTURES.resolve("fake-cluster");
         sandbox = ScriptSandbox.create()
                 .copyIntoRepo(REPO, SCRIPTS.toArray(String[]::new))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,14 @@ class ScriptManifestCrossCheckTest {
                 .contains("Deployment/postgres", "PersistentVolumeClaim/postgres-data", "Secret/db-credentials",
                         "ConfigMap/db-config", "Service/postgres")
                 .doesNotContain("Deployment/visit-counter");
+    }
+
+    @Test
+    void theManifestIsTheOneJKubeGeneratedForThisBuild() {
+        assertThat(FakeCluster.MANIFEST).isAbsolute()
+                .endsWith(Path.of("final/target/classes/META-INF/jkube/kubernetes.yml"));
+        assertThat(manifest).as("every object carries JKube's managed-by label")
+                .allSatisfy(resource -> assertThat(resource.labels()).containsEntry("app.kubernetes.io/managed-by", "jkube"));
     }
 
     @Test
