@@ -82,9 +82,10 @@ run_maven() {
   fi
 }
 : >"$BUILD_LOG"
-# install, not package: the second command builds final/ alone and finds its sibling modules in ~/.m2.
-run_maven -pl final -am install -DskipTests "-Dimage.tag=$IMAGE_TAG"
-run_maven -pl final k8s:build k8s:resource "-Dimage.tag=$IMAGE_TAG"
+# One reactor command: -am builds the modules final/ needs (nothing is installed into ~/.m2), package makes the jar
+# that k8s:build puts into the image, k8s:resource writes the manifest with the same tag. The root pom switches
+# JKube off (jkube.skip) in every module but final/.
+run_maven -pl final -am package k8s:build k8s:resource -DskipTests "-Dimage.tag=$IMAGE_TAG"
 [ -f "$MANIFEST_RELATIVE" ] || fail "JKube wrote no $MANIFEST_RELATIVE"
 grep -qF "$IMAGE" "$MANIFEST_RELATIVE" ||
   fail "$MANIFEST_RELATIVE does not use $IMAGE: is final/pom.xml's image name built from \${image.tag}?"

@@ -25,8 +25,7 @@ class RunScriptTest {
                     "minikube", "status",
                     "minikube", "start",
                     "minikube", "docker-env",
-                    "mvnw", "-pl final -am install -DskipTests -Dimage.tag=",
-                    "mvnw", "-pl final k8s:build k8s:resource -Dimage.tag=",
+                    "mvnw", "-B -pl final -am package k8s:build k8s:resource -DskipTests -Dimage.tag=",
                     "docker", "image inspect visit-counter:",
                     "kubectl", "apply -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component in (config,database)",
                     "kubectl", "rollout status deployment/postgres",
@@ -49,13 +48,13 @@ class RunScriptTest {
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(run.callsTo("minikube", "start")).isEmpty();
-            List<RecordedCall> builds = run.callsTo("mvnw");
-            assertThat(builds).hasSize(2).allSatisfy(build -> {
-                assertThat(build.environment("DOCKER_HOST")).isEqualTo("tcp://192.168.49.2:2376");
-                assertThat(build.workingDirectory()).isEqualTo(cluster.sandbox().repo().toString());
-            });
-            String tag = imageTag(builds.get(0));
-            assertThat(imageTag(builds.get(1))).isEqualTo(tag).startsWith("dev-").isNotEqualTo("latest");
+            assertThat(run.callsTo("mvnw")).as("one reactor command, nothing installed into ~/.m2").hasSize(1);
+            RecordedCall build = run.callsTo("mvnw").get(0);
+            assertThat(build.arguments()).doesNotContain("install");
+            assertThat(build.environment("DOCKER_HOST")).isEqualTo("tcp://192.168.49.2:2376");
+            assertThat(build.workingDirectory()).isEqualTo(cluster.sandbox().repo().toString());
+            String tag = imageTag(build);
+            assertThat(tag).startsWith("dev-").isNotEqualTo("latest");
             assertThat(run.callsTo("docker")).singleElement().satisfies(inspect -> {
                 assertThat(inspect.arguments()).containsExactly("image", "inspect", "visit-counter:" + tag);
                 assertThat(inspect.environment("DOCKER_HOST")).isEqualTo("tcp://192.168.49.2:2376");
@@ -132,12 +131,13 @@ class RunScriptTest {
 
     @Test
     void aFailedBuildStopsWithMavensLastLinesBeforeAnythingIsApplied() {
-        try (FakeCluster cluster = new FakeCluster().with("FAKE_FAIL", "mvnw -B -pl final k8s:build*")) {
+        try (FakeCluster cluster = new FakeCluster().with("FAKE_FAIL", "mvnw -B -pl final -am package k8s:build*")) {
             ScriptResult run = cluster.run("run.sh");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.stderr()).contains("fake failure of: mvnw -B -pl final k8s:build")
-                    .contains("the build failed: './mvnw -pl final k8s:build k8s:resource -Dimage.tag=dev-");
+            assertThat(run.stderr()).contains("fake failure of: mvnw -B -pl final -am package k8s:build")
+                    .contains("the build failed: './mvnw -pl final -am package k8s:build k8s:resource -DskipTests"
+                            + " -Dimage.tag=dev-");
             assertThat(run.callsTo("kubectl")).isEmpty();
         }
     }
