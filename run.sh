@@ -6,9 +6,15 @@ usage() {
   cat <<'EOF'
 Usage: ./run.sh [options]
 
-Starts minikube if needed, builds the app image inside minikube's Docker with Eclipse JKube,
-applies PostgreSQL, waits for it, applies the app (2 replicas), waits for it and prints the URL.
-Safe to run again: every run builds a new image tag and rolls the app out to it; the count is kept.
+Starts minikube if needed (with the Docker container runtime), builds the app image with Eclipse JKube
+where minikube can run it, applies PostgreSQL, waits for it, applies the app (2 replicas), waits for it and
+prints the URL. Safe to run again: every run builds a new image tag and rolls the app out to it; the count
+is kept.
+
+The image reaches minikube one of two ways, and run.sh says which:
+  - minikube runs Docker: JKube builds straight into minikube's Docker daemon (minikube docker-env);
+  - minikube runs containerd (the default of new clusters since minikube 1.39, unless started by run.sh) or
+    docker-env fails: JKube builds with this machine's Docker, then 'minikube image load' copies the image in.
 
 Options:
   -p, --profile NAME     minikube profile (default: $MINIKUBE_PROFILE, else "minikube")
@@ -18,8 +24,9 @@ Options:
 
 Environment:
   MINIKUBE_PROFILE, WAIT_TIMEOUT, LOCAL_PORT   as the options above
-  MINIKUBE_START_ARGS    extra arguments for 'minikube start' when run.sh starts it,
-                         e.g. "--cni=calico" (enforces the NetworkPolicy) or "--driver=docker"
+  MINIKUBE_START_ARGS    extra arguments for 'minikube start' when run.sh starts it (after run.sh's own
+                         --container-runtime=docker, so they can override it), e.g. "--cni=calico"
+                         (enforces the NetworkPolicy) or "--driver=docker"
 
 Needs: minikube, kubectl, docker (CLI), a JDK 17+, curl. Exit codes: 0 done, 1 a stage failed, 2 a tool is missing.
 Remove everything with ./stop.sh; check the deployment with ./verify.sh.
@@ -59,25 +66,53 @@ if minikube_running; then
   info "already running"
 else
   info "not running: starting it (the first start downloads Kubernetes, a few minutes)"
-  start_args=()
+  # The Docker container runtime, so that JKube can build straight into minikube (minikube docker-env); since
+  # minikube 1.39 a new cluster gets containerd unless told otherwise. The learner's arguments come after it:
+  # the last --container-runtime wins.
+  start_args=(--container-runtime=docker)
   if [ -n "${MINIKUBE_START_ARGS:-}" ]; then
-    read -r -a start_args <<<"$MINIKUBE_START_ARGS"
+    read -r -a extra_start_args <<<"$MINIKUBE_START_ARGS"
+    start_args+=(${extra_start_args[@]+"${extra_start_args[@]}"})
   fi
-  minikube -p "$PROFILE" start ${start_args[@]+"${start_args[@]}"} ||
+  info "minikube -p $PROFILE start ${start_args[*]}"
+  minikube -p "$PROFILE" start "${start_args[@]}" ||
     fail "minikube start failed (see above). 'minikube -p $PROFILE logs' tells more."
 fi
 
-stage "Building the image $IMAGE in minikube's Docker (JKube)"
-# The same shell must run the build: only this shell's DOCKER_HOST points at minikube's Docker daemon.
-docker_env="$(minikube -p "$PROFILE" docker-env)" ||
-  fail "'minikube -p $PROFILE docker-env' failed: the image can only be built into minikube's Docker (container runtime docker)."
-eval "$docker_env"
-info "DOCKER_HOST=${DOCKER_HOST:-}"
+stage "Building the image $IMAGE with JKube, where minikube can run it"
+# The node's runtime as Kubernetes reports it, e.g. "docker://28.4.0" or "containerd://2.1.4".
+runtime_version="$(kube get nodes -o jsonpath='{.items[0].status.nodeInfo.containerRuntimeVersion}' 2>&1)" ||
+  fail "kubectl could not ask minikube's node for its container runtime: $runtime_version"
+RUNTIME="${runtime_version%%://*}"
+DOCKER_ENV_LOG="$STATE_DIR/visit-counter-$PROFILE-docker-env.log"
+# Only with the Docker runtime: on containerd, minikube's docker-env offers an experimental ssh:// endpoint
+# (nerdctld), which JKube's Docker client cannot use (it speaks tcp://, unix:// and npipe:// only).
+if [ "$RUNTIME" = docker ] && docker_env="$(minikube -p "$PROFILE" docker-env --shell bash 2>"$DOCKER_ENV_LOG")"; then
+  IMAGE_ROUTE="docker-env"
+  # The same shell must run the build: only this shell's DOCKER_HOST points at minikube's Docker daemon.
+  eval "$docker_env"
+  info "minikube runs Docker: JKube builds straight into minikube's Docker daemon (minikube docker-env, DOCKER_HOST=${DOCKER_HOST:-})"
+else
+  IMAGE_ROUTE="image-load"
+  if [ "$RUNTIME" = docker ]; then
+    ROUTE_REASON="'minikube docker-env' failed: $(first_message_line "$DOCKER_ENV_LOG")"
+    ROUTE_SHORT="'minikube docker-env' failed"
+  else
+    ROUTE_REASON="minikube runs the ${RUNTIME:-unknown} container runtime, with no Docker daemon for JKube to build into"
+    ROUTE_SHORT="minikube runs ${RUNTIME:-an unknown runtime}, not Docker"
+  fi
+  info "$ROUTE_REASON"
+  info "so JKube builds with this machine's Docker (DOCKER_HOST=${DOCKER_HOST:-<not set: the local daemon>}), then 'minikube image load' copies the image into minikube"
+fi
 info "Maven output: $BUILD_LOG"
 run_maven() {
   info "./mvnw $*"
   if ! ./mvnw -B "$@" >>"$BUILD_LOG" 2>&1; then
     tail -n 40 "$BUILD_LOG" >&2
+    if [ "$IMAGE_ROUTE" = image-load ]; then
+      echo "JKube built with this machine's Docker because $ROUTE_REASON: is a Docker daemon running here ('docker info')?" >&2
+      echo "A minikube started with --container-runtime=docker lets JKube build inside minikube instead." >&2
+    fi
     fail "the build failed: './mvnw $*' (last lines above, all of it in $BUILD_LOG)"
   fi
 }
@@ -89,9 +124,24 @@ run_maven -pl final -am package k8s:build k8s:resource -DskipTests "-Dimage.tag=
 [ -f "$MANIFEST_RELATIVE" ] || fail "JKube wrote no $MANIFEST_RELATIVE"
 grep -qF "$IMAGE" "$MANIFEST_RELATIVE" ||
   fail "$MANIFEST_RELATIVE does not use $IMAGE: is final/pom.xml's image name built from \${image.tag}?"
-docker image inspect "$IMAGE" >/dev/null ||
-  fail "minikube's Docker has no image $IMAGE after the build"
-info "built $IMAGE"
+if [ "$IMAGE_ROUTE" = docker-env ]; then
+  docker image inspect "$IMAGE" >/dev/null ||
+    fail "minikube's Docker has no image $IMAGE after the build"
+  info "$IMAGE reached minikube by being built in its Docker daemon (minikube docker-env)"
+else
+  docker image inspect "$IMAGE" >/dev/null ||
+    fail "this machine's Docker has no image $IMAGE after the build"
+  info "minikube -p $PROFILE image load $IMAGE"
+  if ! load_output="$(minikube -p "$PROFILE" image load "$IMAGE" 2>&1)"; then
+    printf '%s\n' "$load_output" >&2
+    fail "'minikube -p $PROFILE image load $IMAGE' failed (see above)"
+  fi
+  # minikube image load can end without an error when nothing was loaded (kubernetes/minikube#21393): ask minikube.
+  listed="$(minikube -p "$PROFILE" image ls 2>&1)" || true
+  grep -qxF -e "$IMAGE" -e "docker.io/library/$IMAGE" <<<"$listed" ||
+    fail "'minikube image load' reported no error, but 'minikube -p $PROFILE image ls' does not list $IMAGE; 'minikube -p $PROFILE image load $IMAGE --alsologtostderr' shows what happened"
+  info "$IMAGE reached minikube through 'minikube image load' from this machine's Docker ($ROUTE_SHORT)"
+fi
 
 # kubectl apply is declarative: a second run updates the same objects instead of adding new ones.
 apply_selected() {

@@ -52,6 +52,11 @@ timeout_seconds() {
   esac
 }
 
+# The first non-blank line of a tool's message, without minikube's leading emoji ("❌  Exiting due to ...").
+first_message_line() {
+  sed -n '/[^[:space:]]/{s/^[^[:alnum:]]*//;p;q;}' "$1" 2>/dev/null || true
+}
+
 # ---- preflight: every missing tool reported at once, exit 2, before anything changes ----
 install_hint() {
   case "$1" in

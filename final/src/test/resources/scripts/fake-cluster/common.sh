@@ -9,6 +9,12 @@
 #   FAKE_DB_DOWN_REQUESTS=n    after the Postgres pod was deleted, the first n GET / answer 503
 #   FAKE_MANIFEST_IGNORES_TAG=1  the fake build ignores -Dimage.tag (a pom that does not wire it in)
 #   FAKE_JAVA_VERSION=11.0.2   what java -version says (default 17.0.15)
+#   FAKE_DRIVER=kvm2           minikube's driver (default docker); docker-env on containerd needs the docker driver
+#   FAKE_DOCKER_ENV_ERROR=msg  minikube docker-env fails with this message (exit 14)
+#   FAKE_LOCAL_DOCKER=0        this machine has no Docker daemon (JKube cannot build without DOCKER_HOST)
+#   FAKE_IMAGE_LOAD_NOOP=1     minikube image load ends without error but loads nothing (kubernetes/minikube#21393)
+# State files: runtime (the cluster's container runtime; none = a cluster made before minikube 1.39, docker),
+# images (what minikube's container runtime holds), local-images (this machine's Docker daemon).
 S="$STUB_STATE"
 
 fail_if_asked() {
@@ -22,3 +28,5 @@ fail_if_asked() {
 }
 
 read_number() { if [ -f "$S/$1" ]; then cat "$S/$1"; else echo "${2:-0}"; fi; }
+
+cluster_runtime() { if [ -f "$S/runtime" ]; then cat "$S/runtime"; else echo docker; fi; }

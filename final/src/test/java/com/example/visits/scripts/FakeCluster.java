@@ -49,9 +49,19 @@ final class FakeCluster implements AutoCloseable {
         sandbox.stubInRepo("mvnw", Stub.fromFile(fakes.resolve("mvnw")));
     }
 
-    /** minikube is already running. */
+    /** minikube is already running, with the Docker container runtime (a cluster made before minikube 1.39). */
     FakeCluster running() {
         return touch("minikube-running");
+    }
+
+    /** minikube is already running, with this container runtime ("containerd" is minikube 1.39's default). */
+    FakeCluster runningWith(String containerRuntime) {
+        return stoppedWith(containerRuntime).running();
+    }
+
+    /** A stopped minikube cluster made with this container runtime: starting it again keeps the runtime. */
+    FakeCluster stoppedWith(String containerRuntime) {
+        return write("runtime", containerRuntime + "\n");
     }
 
     /** minikube runs and everything run.sh applies is there, with a Bound volume. */
@@ -92,9 +102,23 @@ final class FakeCluster implements AutoCloseable {
         return sandbox.repo().resolve("final/target/classes/META-INF/jkube/kubernetes.yml");
     }
 
-    private FakeCluster touch(String stateFile) {
+    /** The content of a state file of the fake tools (see fake-cluster/common.sh), or "" when there is none. */
+    String state(String stateFile) {
         try {
-            Files.writeString(sandbox.state().resolve(stateFile), "");
+            Path file = sandbox.state().resolve(stateFile);
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FakeCluster touch(String stateFile) {
+        return write(stateFile, "");
+    }
+
+    private FakeCluster write(String stateFile, String content) {
+        try {
+            Files.writeString(sandbox.state().resolve(stateFile), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,8 +23,9 @@ class RunScriptTest {
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(order(run,
                     "minikube", "status",
-                    "minikube", "start",
-                    "minikube", "docker-env",
+                    "minikube", "start --container-runtime=docker",
+                    "kubectl", "get nodes -o jsonpath={.items[0].status.nodeInfo.containerRuntimeVersion}",
+                    "minikube", "docker-env --shell bash",
                     "mvnw", "-B -pl final -am package k8s:build k8s:resource -DskipTests -Dimage.tag=",
                     "docker", "image inspect visit-counter:",
                     "kubectl", "apply -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component in (config,database)",
@@ -65,6 +66,124 @@ class RunScriptTest {
     }
 
     @Test
+    void onAContainerdClusterItBuildsWithThisMachinesDockerAndLoadsTheImageIntoMinikube() {
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("minikube", "docker-env"))
+                    .as("docker-env on containerd gives an ssh:// DOCKER_HOST that JKube cannot use").isEmpty();
+            String tag = imageTag(run.callsTo("mvnw").get(0));
+            String image = "visit-counter:" + tag;
+            assertThat(run.callsTo("mvnw")).singleElement()
+                    .satisfies(build -> assertThat(build.environment("DOCKER_HOST")).isNull());
+            assertThat(run.callsTo("docker")).singleElement().satisfies(inspect -> {
+                assertThat(inspect.arguments()).containsExactly("image", "inspect", image);
+                assertThat(inspect.environment("DOCKER_HOST")).as("this machine's daemon").isNull();
+            });
+            assertThat(order(run,
+                    "mvnw", "package k8s:build",
+                    "docker", "image inspect " + image,
+                    "minikube", "image load " + image,
+                    "minikube", "image ls",
+                    "kubectl", "apply"))
+                    .as(run.describe()).isSorted().doesNotContain(-1);
+            assertThat(run.callsTo("minikube", "image load")).singleElement()
+                    .satisfies(load -> assertThat(load.arguments()).containsExactly("-p", "minikube", "image", "load", image));
+            assertThat(cluster.state("images")).contains(image);
+            assertThat(run.stdout())
+                    .contains("minikube runs the containerd container runtime, with no Docker daemon for JKube to build into")
+                    .contains("so JKube builds with this machine's Docker")
+                    .contains(image + " reached minikube through 'minikube image load' from this machine's Docker"
+                            + " (minikube runs containerd, not Docker)");
+        }
+    }
+
+    @Test
+    void onADockerClusterWhoseDockerEnvFailsItLoadsTheImageAndSaysWhy() {
+        String multiNode = "❌  Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command is incompatible with"
+                + " multi-node clusters. Use the 'registry' add-on: https://minikube.sigs.k8s.io/docs/handbook/registry/";
+        try (FakeCluster cluster = new FakeCluster().running().with("FAKE_DOCKER_ENV_ERROR", multiNode)) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("minikube", "docker-env")).hasSize(1);
+            assertThat(run.callsTo("mvnw")).singleElement()
+                    .satisfies(build -> assertThat(build.environment("DOCKER_HOST")).isNull());
+            assertThat(run.callsTo("minikube", "image load")).hasSize(1);
+            assertThat(run.stdout())
+                    .contains("'minikube docker-env' failed: Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command")
+                    .contains("reached minikube through 'minikube image load' from this machine's Docker ('minikube"
+                            + " docker-env' failed)");
+        }
+    }
+
+    @Test
+    void aStoppedContainerdClusterKeepsItsRuntimeSoItsImageIsLoaded() {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("containerd")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("minikube", "start --container-runtime=docker")).hasSize(1);
+            assertThat(run.callsTo("minikube", "docker-env")).isEmpty();
+            assertThat(run.callsTo("minikube", "image load")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theLearnersStartArgsMayChooseAnotherRuntime() {
+        try (FakeCluster cluster = new FakeCluster().with("MINIKUBE_START_ARGS", "--container-runtime=containerd")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("minikube", "start")).singleElement()
+                    .satisfies(start -> assertThat(start.arguments()).containsExactly(
+                            "-p", "minikube", "start", "--container-runtime=docker", "--container-runtime=containerd"));
+            assertThat(cluster.state("runtime")).isEqualTo("containerd\n");
+            assertThat(run.callsTo("minikube", "image load")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailedImageLoadStopsWithItsMessageBeforeAnythingIsApplied() {
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd")
+                .with("FAKE_FAIL", "minikube -p minikube image load *")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("fake failure of: minikube -p minikube image load visit-counter:dev-")
+                    .contains("'minikube -p minikube image load visit-counter:dev-").contains("' failed (see above)");
+            assertThat(run.callsTo("kubectl", "apply")).isEmpty();
+        }
+    }
+
+    @Test
+    void anImageLoadThatLoadedNothingIsCaughtByAskingMinikube() {
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd").with("FAKE_IMAGE_LOAD_NOOP", "1")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("'minikube image load' reported no error, but 'minikube -p minikube image ls'"
+                    + " does not list visit-counter:dev-");
+            assertThat(run.callsTo("kubectl", "apply")).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutADockerDaemonHereTheLoadPathsBuildFailureSaysWhatItNeeds() {
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd").with("FAKE_LOCAL_DOCKER", "0")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("No <dockerHost> given")
+                    .contains("JKube built with this machine's Docker because minikube runs the containerd container runtime")
+                    .contains("is a Docker daemon running here ('docker info')?")
+                    .contains("the build failed");
+            assertThat(run.callsTo("minikube", "image load")).isEmpty();
+        }
+    }
+
+    @Test
     void talksToTheProfilesOwnContextOnly() {
         try (FakeCluster cluster = new FakeCluster().with("MINIKUBE_PROFILE", "workbook")) {
             ScriptResult run = cluster.run("run.sh");
@@ -85,7 +204,7 @@ class RunScriptTest {
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(run.callsTo("minikube", "start")).singleElement()
                     .satisfies(start -> assertThat(start.arguments()).containsExactly(
-                            "-p", "minikube", "start", "--cni=calico", "--driver=docker"));
+                            "-p", "minikube", "start", "--container-runtime=docker", "--cni=calico", "--driver=docker"));
             assertThat(run.callsTo("kubectl", "rollout status")).hasSize(2)
                     .allSatisfy(wait -> assertThat(wait.arguments()).contains("--timeout=90s"));
         }
@@ -138,7 +257,8 @@ class RunScriptTest {
             assertThat(run.stderr()).contains("fake failure of: mvnw -B -pl final -am package k8s:build")
                     .contains("the build failed: './mvnw -pl final -am package k8s:build k8s:resource -DskipTests"
                             + " -Dimage.tag=dev-");
-            assertThat(run.callsTo("kubectl")).isEmpty();
+            assertThat(run.callsTo("kubectl")).as("only questions, no change").extracting(call -> call.arguments().get(2))
+                    .containsOnly("get");
         }
     }
 

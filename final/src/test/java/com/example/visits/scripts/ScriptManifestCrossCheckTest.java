@@ -29,6 +29,8 @@ class ScriptManifestCrossCheckTest {
             Map.entry("configmap", "ConfigMap"), Map.entry("secret", "Secret"),
             Map.entry("networkpolicy", "NetworkPolicy"), Map.entry("persistentvolumeclaim", "PersistentVolumeClaim"),
             Map.entry("pvc", "PersistentVolumeClaim"), Map.entry("pod", "Pod"), Map.entry("pods", "Pod"));
+    /** What the scripts ask of the cluster itself (the node's runtime, events): not objects of the manifest. */
+    private static final Set<String> CLUSTER_TYPES = Set.of("events", "nodes");
     /** Options whose value is the next argument in the scripts' kubectl calls. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-l", "-f", "-o", "--context");
 
@@ -146,7 +148,7 @@ class ScriptManifestCrossCheckTest {
             if (verb.equals("logs")) {
                 targets = List.of("pods");
             }
-            if (targets.isEmpty() || targets.get(0).equals("events")) {
+            if (targets.isEmpty() || CLUSTER_TYPES.contains(targets.get(0))) {
                 continue;
             }
             if (targets.get(0).contains("/")) {
