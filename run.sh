@@ -15,6 +15,8 @@ The image reaches minikube one of two ways, and run.sh says which:
   - minikube runs Docker: JKube builds straight into minikube's Docker daemon (minikube docker-env);
   - minikube runs containerd (the default of new clusters since minikube 1.39, unless started by run.sh) or
     docker-env fails: JKube builds with this machine's Docker, then 'minikube image load' copies the image in.
+A Deployment left from the steps (same name, other selector, which cannot change) is deleted and
+applied anew; the PersistentVolumeClaim, and so the count, stays.
 
 Options:
   -p, --profile NAME     minikube profile (default: $MINIKUBE_PROFILE, else "minikube")
@@ -143,24 +145,47 @@ else
   info "$IMAGE reached minikube through 'minikube image load' from this machine's Docker ($ROUTE_SHORT)"
 fi
 
+# A Deployment's selector cannot change. The steps' Deployments have the same names but select by
+# app.kubernetes.io/name only, so applying JKube's Deployment over one left from a step fails with "field is
+# immutable". A server-side dry run finds that without changing anything; such a Deployment is deleted with its
+# pods (foreground: they are gone before the new ones start, so two PostgreSQL servers never share the data
+# directory). The PersistentVolumeClaim is not touched: the count stays.
+replace_deployment_left_from_a_step() {
+  local selector="$1" name="$2" dry_run old_selector output
+  dry_run="$(kube apply --dry-run=server -f "$MANIFEST_RELATIVE" -l "$selector" 2>&1)" && return 0
+  case "$dry_run" in
+    *"\"$name\" is invalid: spec.selector: "*"field is immutable"*) ;;
+    *) return 0 ;; # another problem: the apply below reports it
+  esac
+  old_selector="$(kube get deployment "$name" -o jsonpath='{.spec.selector.matchLabels}' 2>/dev/null)" || old_selector="?"
+  info "deployment/$name was left from a step (different selector): replacing it"
+  info "(its selector $old_selector cannot change; persistentvolumeclaim/$PVC_NAME and the count stay)"
+  if ! output="$(kube delete deployment "$name" --cascade=foreground --timeout="$WAIT_TIMEOUT" 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    fail "could not delete deployment/$name (see above)"
+  fi
+  printf '%s\n' "$output" | sed 's/^/      /'
+}
+
 # kubectl apply is declarative: a second run updates the same objects instead of adding new ones.
 apply_selected() {
-  local output
-  if ! output="$(kube apply -f "$MANIFEST_RELATIVE" -l "$1" 2>&1)"; then
+  local selector="$1" deployment="$2" output
+  replace_deployment_left_from_a_step "$selector" "$deployment"
+  if ! output="$(kube apply -f "$MANIFEST_RELATIVE" -l "$selector" 2>&1)"; then
     printf '%s\n' "$output" >&2
-    fail "kubectl apply -l '$1' failed (see above)"
+    fail "kubectl apply -l '$selector' failed (see above)"
   fi
   printf '%s\n' "$output" | sed 's/^/      /'
 }
 
 stage "Applying PostgreSQL (selector: $DB_APPLY_SELECTOR)"
-apply_selected "$DB_APPLY_SELECTOR"
+apply_selected "$DB_APPLY_SELECTOR" "$DB_NAME"
 
 stage "Waiting for PostgreSQL (deployment/$DB_NAME, up to $WAIT_TIMEOUT)"
 wait_for_rollout "$DB_NAME" "$DB_SELECTOR"
 
 stage "Applying the app (selector: $APP_APPLY_SELECTOR)"
-apply_selected "$APP_APPLY_SELECTOR"
+apply_selected "$APP_APPLY_SELECTOR" "$APP_NAME"
 
 stage "Waiting for the app's 2 replicas (deployment/$APP_NAME, up to $WAIT_TIMEOUT)"
 wait_for_rollout "$APP_NAME" "$APP_SELECTOR"

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A sandbox holding copies of run.sh, stop.sh, verify.sh and scripts/lib.sh, with the fake tools of
@@ -67,6 +68,41 @@ final class FakeCluster implements AutoCloseable {
     /** minikube runs and everything run.sh applies is there, with a Bound volume. */
     FakeCluster deployed() {
         return running().touch("deployed-config").touch("deployed-db").touch("deployed-app").touch("pvc");
+    }
+
+    /**
+     * A Deployment of this name left from the last step that has one (steps/NN-name/k8s/*.yaml, read now), with that
+     * step's selector: the state a learner is in after working through the steps.
+     */
+    FakeCluster leftFromStep(String deployment) {
+        return write("leftover-" + deployment, stepDeployment(deployment).matchLabelsAsKubectlPrintsThem());
+    }
+
+    /** The Deployment of this name in the last step that has one. */
+    static ManifestResource stepDeployment(String name) {
+        try (Stream<Path> files = Files.walk(REPO.resolve("steps"))) {
+            List<Path> manifests = files.filter(file -> file.getParent().getFileName().toString().equals("k8s"))
+                    .filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+            ManifestResource found = null;
+            for (Path manifest : manifests) {
+                for (ManifestResource resource : ManifestResource.load(manifest)) {
+                    if (resource.kind().equals("Deployment") && resource.name().equals(name)) {
+                        found = resource;
+                    }
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("no step has a Deployment " + name + " in " + manifests);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PersistentVolumeClaim postgres-data exists and holds this count. */
+    FakeCluster withVolumeHolding(int visits) {
+        return touch("pvc").write("visits", visits + "\n");
     }
 
     /** A FAKE_* scenario variable (see fake-cluster/common.sh), or any other environment variable. */

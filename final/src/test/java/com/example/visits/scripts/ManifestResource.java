@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * What the cross-check needs of one object in a manifest: kind, name, labels and, for workloads, the labels of
- * the pods it creates. Reads JKube's {@code kind: List} as well as plain multi-document YAML.
+ * the pods it creates and the selector's matchLabels. Reads JKube's {@code kind: List} as well as plain
+ * multi-document YAML.
  */
 record ManifestResource(String kind, String name, Map<String, String> labels, Map<String, String> podLabels,
-                        List<String> images) {
+                        Map<String, String> matchLabels, List<String> images) {
 
     static List<ManifestResource> load(Path manifest) throws IOException {
         List<ManifestResource> resources = new ArrayList<>();
@@ -30,11 +31,19 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
     }
 
     ManifestResource renamed(String newName) {
-        return new ManifestResource(kind, newName, labels, podLabels, images);
+        return new ManifestResource(kind, newName, labels, podLabels, matchLabels, images);
     }
 
     ManifestResource withLabels(Map<String, String> newLabels) {
-        return new ManifestResource(kind, name, newLabels, podLabels, images);
+        return new ManifestResource(kind, name, newLabels, podLabels, matchLabels, images);
+    }
+
+    /** The selector's matchLabels as {@code kubectl get -o jsonpath='{.spec.selector.matchLabels}'} prints them. */
+    String matchLabelsAsKubectlPrintsThem() {
+        StringBuilder json = new StringBuilder("{");
+        new java.util.TreeMap<>(matchLabels).forEach((key, value) ->
+                json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":\"").append(value).append('"'));
+        return json.append('}').toString();
     }
 
     @Override
@@ -50,14 +59,16 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
             return;
         }
         Map<?, ?> metadata = map(object.get("metadata"));
-        Map<?, ?> template = map(map(object.get("spec")).get("template"));
+        Map<?, ?> spec = map(object.get("spec"));
+        Map<?, ?> template = map(spec.get("template"));
         List<String> images = new ArrayList<>();
         Object containers = map(template.get("spec")).get("containers");
         if (containers instanceof List<?> list) {
             list.forEach(container -> images.add(String.valueOf(map(container).get("image"))));
         }
         resources.add(new ManifestResource(String.valueOf(object.get("kind")), String.valueOf(metadata.get("name")),
-                strings(metadata.get("labels")), strings(map(template.get("metadata")).get("labels")), images));
+                strings(metadata.get("labels")), strings(map(template.get("metadata")).get("labels")),
+                strings(map(spec.get("selector")).get("matchLabels")), images));
     }
 
     private static Map<?, ?> map(Object value) {

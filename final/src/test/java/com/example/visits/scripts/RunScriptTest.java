@@ -183,6 +183,57 @@ class RunScriptTest {
         }
     }
 
+    @ParameterizedTest(name = "API server message of kubectl {0}")
+    @ValueSource(strings = {"current", "older"})
+    void replacesTheDeploymentsLeftFromTheStepsAndKeepsTheVolume(String messages) {
+        try (FakeCluster cluster = new FakeCluster().running().withVolumeHolding(7)
+                .leftFromStep("postgres").leftFromStep("visit-counter")
+                .with("FAKE_OLD_MESSAGES", messages.equals("older") ? "1" : "0")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            for (String name : List.of("postgres", "visit-counter")) {
+                assertThat(run.stdout())
+                        .contains("deployment/" + name + " was left from a step (different selector): replacing it")
+                        .contains("(its selector " + FakeCluster.stepDeployment(name).matchLabelsAsKubectlPrintsThem()
+                                + " cannot change; persistentvolumeclaim/postgres-data and the count stay)")
+                        .contains("deployment.apps \"" + name + "\" deleted");
+                assertThat(run.callsTo("kubectl", "delete deployment " + name)).singleElement()
+                        .satisfies(delete -> assertThat(delete.arguments()).contains("--cascade=foreground"));
+            }
+            assertThat(order(run,
+                    "kubectl", "apply --dry-run=server -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component in",
+                    "kubectl", "delete deployment postgres",
+                    "kubectl", "apply -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component in",
+                    "kubectl", "apply --dry-run=server -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component=web",
+                    "kubectl", "delete deployment visit-counter",
+                    "kubectl", "apply -f final/target/classes/META-INF/jkube/kubernetes.yml -l app.kubernetes.io/component=web"))
+                    .as(run.describe()).isSorted().doesNotContain(-1);
+            assertThat(run.callsTo("kubectl", "delete")).as("only the two Deployments").hasSize(2);
+            assertThat(cluster.has("pvc")).isTrue();
+            assertThat(cluster.state("visits")).isEqualTo("7\n");
+            assertThat(cluster.has("leftover-postgres") || cluster.has("leftover-visit-counter")).isFalse();
+
+            ScriptResult again = cluster.run("run.sh");
+            assertThat(again.exitCode()).as(again.describe()).isZero();
+            assertThat(again.stdout()).doesNotContain("left from a step");
+            assertThat(again.callsTo("kubectl", "delete")).isEmpty();
+        }
+    }
+
+    @Test
+    void aDryRunThatFailsForAnotherReasonDeletesNothing() {
+        try (FakeCluster cluster = new FakeCluster().running()
+                .with("FAKE_FAIL", "kubectl --context minikube apply --dry-run=server*")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("kubectl", "apply --dry-run=server")).hasSize(2);
+            assertThat(run.callsTo("kubectl", "delete")).isEmpty();
+            assertThat(run.stdout()).doesNotContain("left from a step");
+        }
+    }
+
     @Test
     void talksToTheProfilesOwnContextOnly() {
         try (FakeCluster cluster = new FakeCluster().with("MINIKUBE_PROFILE", "workbook")) {
@@ -221,9 +272,10 @@ class RunScriptTest {
             assertThat(imageTag(second.callsTo("mvnw").get(0))).isNotEqualTo(imageTag(first.callsTo("mvnw").get(0)));
             assertThat(second.callsTo("minikube", "start")).isEmpty();
             for (ScriptResult run : List.of(first, second)) {
-                assertThat(run.callsTo("kubectl", "apply")).hasSize(2);
-                assertThat(run.callsTo("kubectl")).noneMatch(call ->
-                        call.hasArgument("create") || call.hasArgument("run") || call.hasArgument("replace"));
+                assertThat(run.callsTo("kubectl", "apply -f")).hasSize(2);
+                assertThat(run.callsTo("kubectl", "apply --dry-run=server -f")).hasSize(2);
+                assertThat(run.callsTo("kubectl")).noneMatch(call -> call.hasArgument("create") || call.hasArgument("run")
+                        || call.hasArgument("replace") || call.hasArgument("delete"));
             }
             assertThat(second.stdout()).contains("deployment.apps/visit-counter configured")
                     .doesNotContain("deployment.apps/visit-counter created");

@@ -53,6 +53,9 @@ class ScriptManifestCrossCheckTest {
                 .with("FAKE_FAIL", "kubectl --context minikube rollout status deployment/visit-counter*")) {
             calls.addAll(cluster.run("run.sh").callsTo("kubectl"));
         }
+        try (FakeCluster cluster = new FakeCluster().running().leftFromStep("postgres").leftFromStep("visit-counter")) {
+            calls.addAll(cluster.run("run.sh").callsTo("kubectl"));
+        }
         kubectlCalls = List.copyOf(calls);
     }
 
@@ -94,6 +97,21 @@ class ScriptManifestCrossCheckTest {
                 .endsWith(Path.of("final/target/classes/META-INF/jkube/kubernetes.yml"));
         assertThat(manifest).as("every object carries JKube's managed-by label")
                 .allSatisfy(resource -> assertThat(resource.labels()).containsEntry("app.kubernetes.io/managed-by", "jkube"));
+    }
+
+    @Test
+    void theStepsDeploymentsSelectByFewerLabelsSoRunShMustReplaceThem() {
+        for (String name : List.of("postgres", "visit-counter")) {
+            ManifestResource step = FakeCluster.stepDeployment(name);
+            ManifestResource generated = manifest.stream()
+                    .filter(resource -> resource.toString().equals("Deployment/" + name)).findFirst().orElseThrow();
+
+            assertThat(generated.matchLabels()).as("JKube's selector of %s", name)
+                    .containsAllEntriesOf(step.matchLabels()).isNotEqualTo(step.matchLabels());
+        }
+        assertThat(kubectlCalls).as("the replacement's calls are among those cross-checked")
+                .anyMatch(call -> call.argumentLine().startsWith("--context minikube delete deployment postgres "))
+                .anyMatch(call -> call.argumentLine().startsWith("--context minikube get deployment visit-counter "));
     }
 
     @Test
