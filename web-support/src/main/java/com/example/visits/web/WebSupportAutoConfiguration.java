@@ -3,6 +3,8 @@ package com.example.visits.web;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +20,17 @@ public class WebSupportAutoConfiguration {
     @Bean
     JsonErrorResponses jsonErrorResponses() {
         return new JsonErrorResponses();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    static class TomcatErrors {
+
+        /** Runs after Spring Boot's own customizer, which adds the HTML error report valve this one replaces. */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> jsonErrorReportValve() {
+            return factory -> factory.addContextCustomizers(JsonErrorReportValve::install);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
