@@ -22,6 +22,11 @@ public class WebSupportAutoConfiguration {
         return new JsonErrorResponses();
     }
 
+    @Bean
+    DirectErrorPathFilter directErrorPathFilter(@Value("${server.error.path:/error}") String errorPath) {
+        return new DirectErrorPathFilter(errorPath);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
     static class TomcatErrors {
