@@ -1,14 +1,14 @@
 package com.example.visits;
 
-import static com.example.visits.steps.testing.DockerfileChecks.assertBaseImagesArePinned;
-import static com.example.visits.steps.testing.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
+import static com.example.visits.testsupport.steps.DockerfileChecks.assertBaseImagesArePinned;
+import static com.example.visits.testsupport.steps.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.StepFiles;
+import com.example.visits.testsupport.steps.Dockerfile;
+import com.example.visits.testsupport.steps.StepFiles;
 import com.example.visits.testsupport.manifests.Manifests;
 
 /** The Dockerfile agrees with itself and with step 01's Deployment (the jar it copies: see DockerfileIT). */

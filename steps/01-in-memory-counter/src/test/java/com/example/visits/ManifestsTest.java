@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.steps.StepManifests;
 
 /** Step 01's k8s/ passes every rule of the manifest checker; the probes are asked of step 01's app. */
 class ManifestsTest {

@@ -1,13 +1,13 @@
 package com.example.visits;
 
-import static com.example.visits.steps.testing.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
+import static com.example.visits.testsupport.steps.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.StepFiles;
+import com.example.visits.testsupport.steps.Dockerfile;
+import com.example.visits.testsupport.steps.StepFiles;
 import com.example.visits.testsupport.manifests.Manifests;
 
 /** Step 02 builds its image from the same Dockerfile as step 01: the Deployment must fit that image too. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.steps.StepManifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**

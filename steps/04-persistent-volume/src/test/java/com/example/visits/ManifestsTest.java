@@ -1,6 +1,6 @@
 package com.example.visits;
 
-import static com.example.visits.steps.testing.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
+import static com.example.visits.testsupport.steps.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import com.example.visits.steps.testing.Dockerfile;
+import com.example.visits.testsupport.steps.Dockerfile;
 import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepFiles;
-import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.steps.StepFiles;
+import com.example.visits.testsupport.steps.StepManifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**

@@ -1,4 +1,4 @@
-package com.example.visits.web;
+package com.example.websupport;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -6,7 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Switched on in every app that has this module on its classpath (see META-INF/spring/...AutoConfiguration.imports). */
+/**
+ * Switched on in every app that has this module on its class path (see META-INF/spring/...AutoConfiguration.imports).
+ * Its package lies outside the apps' com.example.visits, so that component scanning never registers these beans a
+ * second time, around the conditions below.
+ */
 @AutoConfiguration
 public class WebSupportAutoConfiguration {
 
