@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.visits.VisitCounterApplication;
 import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +179,7 @@ class BadInputTest {
             RawHttp.Response response = RawHttp.exchange(app.port(), request);
             long after = CountInDatabase.of(postgres);
             assertThat(response.status()).as(printable(request)).isEqualTo(200);
-            assertThat(AppInstance.visits(response.body())).as(printable(request)).isEqualTo(before + 1);
+            assertThat(RunningApp.visits(response.body())).as(printable(request)).isEqualTo(before + 1);
             assertThat(response.header("X-Served-By")).isEqualTo("replica-a");
             assertThat(after).as(printable(request)).isEqualTo(before + 1);
             count("200 odd but valid, +1 each");

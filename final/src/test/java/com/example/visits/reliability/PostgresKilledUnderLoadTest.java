@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.visits.VisitCounterApplication;
 import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.load.LoadGenerator;
 import com.example.visits.testsupport.load.LoadResult;
 import com.example.visits.testsupport.load.LoadRun;
@@ -93,7 +94,7 @@ class PostgresKilledUnderLoadTest {
         long unconfirmedAtKill = inFlightAtKill.stream().filter(o -> !o.isSuccess()).count();
         long increase = after - before;
         long excess = increase - result.successes();
-        List<Long> values = result.where(Outcome::isSuccess).stream().map(o -> AppInstance.visits(o.body())).toList();
+        List<Long> values = result.where(Outcome::isSuccess).stream().map(o -> RunningApp.visits(o.body())).toList();
         List<Outcome> refusals = result.where(o -> o.isAnswered() && !o.isSuccess());
         long answeredWhileDown = result.count(o -> o.status() == 503 && o.endNanos() > diedAt
                 && o.endNanos() < restarted);

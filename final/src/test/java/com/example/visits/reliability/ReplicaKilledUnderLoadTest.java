@@ -3,12 +3,12 @@ package com.example.visits.reliability;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import com.example.visits.VisitCounterApplication;
 import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.AppProcess;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.load.LoadGenerator;
 import com.example.visits.testsupport.load.LoadResult;
 import com.example.visits.testsupport.load.LoadRun;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An app pod dies mid-load (its JVM is SIGKILLed with requests and transactions under way) and a new one takes its
@@ -38,13 +39,15 @@ class ReplicaKilledUnderLoadTest {
     @Test
     void countGoesOnFromTheDatabaseWhenAKilledReplicaIsReplaced() throws InterruptedException {
         postgres.recreateDatabase();
-        // The JVM of its own takes longest to start: start it first, and replica A meanwhile.
-        var startingB = CompletableFuture.supplyAsync(() -> timed(() -> AppProcess.start(
-                VisitCounterApplication.class, "replica-b", postgres.dbEnvironment(), Duration.ofSeconds(90))));
-        try (AppInstance replicaA = AppInstance.start(VisitCounterApplication.class, "replica-a",
+        // The JVM of its own takes longest to start: launch it first, and start replica A meanwhile.
+        long launchB = System.nanoTime();
+        try (AppProcess replicaB = AppProcess.launch(VisitCounterApplication.class, "replica-b",
                 postgres.dbEnvironment());
-                AppProcess replicaB = startingB.join().value()) {
-            long replicaBStartedIn = startingB.join().nanos();
+                AppInstance replicaA = AppInstance.start(VisitCounterApplication.class, "replica-a",
+                        postgres.dbEnvironment())) {
+            replicaB.awaitStarted(Duration.ofSeconds(90));
+            await().atMost(Duration.ofSeconds(30)).until(() -> replicaB.get("/health/readiness").statusCode() == 200);
+            long replicaBStartedIn = System.nanoTime() - launchB;
             long before = CountInDatabase.of(postgres);
             long killStart;
             long killEnd;
@@ -113,16 +116,8 @@ class ReplicaKilledUnderLoadTest {
             assertThat(result.where(o -> !o.isSuccess()))
                 .allMatch(o -> !o.isAnswered() && o.target().equals(replicaB.uri("/")));
             assertThat(replicaA.isRunning()).isTrue();
+            assertThat(replicaB.isRunning()).isFalse();
         }
-    }
-
-    private record Timed<T>(T value, long nanos) {
-    }
-
-    private static <T> Timed<T> timed(Supplier<T> action) {
-        long start = System.nanoTime();
-        T value = action.get();
-        return new Timed<>(value, System.nanoTime() - start);
     }
 
     private static boolean servedBy(Outcome outcome, String replica) {
@@ -130,7 +125,7 @@ class ReplicaKilledUnderLoadTest {
     }
 
     private static long value(Outcome outcome) {
-        return AppInstance.visits(outcome.body());
+        return RunningApp.visits(outcome.body());
     }
 
     private static long millis(long nanos) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.visits.VisitCounterApplication;
 import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.load.LoadGenerator;
 import com.example.visits.testsupport.load.LoadResult;
 import com.example.visits.testsupport.load.LoadRun;
@@ -60,7 +61,7 @@ class TwoReplicasUnderLoadTest {
         }
         long after = CountInDatabase.of(postgres);
 
-        List<Long> values = result.where(Outcome::isSuccess).stream().map(o -> AppInstance.visits(o.body())).toList();
+        List<Long> values = result.where(Outcome::isSuccess).stream().map(o -> RunningApp.visits(o.body())).toList();
         Set<Long> distinct = new HashSet<>(values);
         long servedByA = result.count(o -> o.isSuccess() && o.header("X-Served-By").orElse("").equals("replica-a"));
         System.out.printf("[reliability] two replicas under load: %s increase=%d distinct-values=%d "

@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# The seed's verification plan, automated against the running system. Prints ✓/✗ per check.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: ./verify.sh [options] [URL]
+
+Checks the system that ./run.sh deployed:
+  1. GET / answers {"visits": N}          2. a second GET / answers N+1
+  3. the PersistentVolumeClaim postgres-data is Bound
+  4. deleting the PostgreSQL pod works     5. Kubernetes starts a replacement that becomes Ready
+  6. GET / then answers N+2: the count survived the restart
+  7. both app replicas answer (two X-Served-By values) and count on from the same number
+Prints ✓ or ✗ per check; exits 1 if any check fails. It really deletes the PostgreSQL pod (the data stays).
+
+URL defaults to what ./run.sh printed: http://<minikube ip>:<nodePort> where that is reachable,
+else a kubectl port-forward (reused if run.sh's is still running).
+
+Options:
+  -p, --profile NAME     minikube profile (default: $MINIKUBE_PROFILE, else "minikube")
+  -t, --timeout DURATION how long to wait for the PostgreSQL pod and the app, e.g. 180s or 3m (default: 300s)
+      --port PORT        local port for the kubectl port-forward fallback (default: $LOCAL_PORT, else 8080)
+  -h, --help             show this help
+
+Exit codes: 0 every check passed, 1 a check failed, 2 a tool is missing or the arguments are wrong.
+EOF
+}
+
+URL=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h | --help) usage; exit 0 ;;
+    -p | --profile) [ $# -ge 2 ] || { usage >&2; exit 2; }; export MINIKUBE_PROFILE="$2"; shift 2 ;;
+    -t | --timeout) [ $# -ge 2 ] || { usage >&2; exit 2; }; export WAIT_TIMEOUT="$2"; shift 2 ;;
+    --port) [ $# -ge 2 ] || { usage >&2; exit 2; }; export LOCAL_PORT="$2"; shift 2 ;;
+    http://* | https://*) URL="${1%/}"; shift ;;
+    *) echo "Unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR source=scripts/lib.sh
+. "$ROOT/scripts/lib.sh"
+WAIT_SECONDS="$(timeout_seconds "$WAIT_TIMEOUT")"
+
+if [ -n "$URL" ]; then
+  require_tools kubectl curl
+  case "$URL" in
+    http://127.0.0.1:* | http://localhost:*) URL_VIA="port-forward" ;;
+    *) URL_VIA="given" ;;
+  esac
+else
+  require_tools minikube kubectl curl
+  minikube_running || fail "minikube (profile '$PROFILE') is not running: start the system with ./run.sh first."
+  find_url reuse
+fi
+
+WORK="$(mktemp -d "$STATE_DIR/visit-counter-verify.XXXXXX")"
+OWN_FORWARDS=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  local pid
+  for pid in $OWN_FORWARDS; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+CHECKS=0
+FAILED=0
+pass() { CHECKS=$((CHECKS + 1)); printf '✓ %s\n' "$*"; }
+flunk() { CHECKS=$((CHECKS + 1)); FAILED=$((FAILED + 1)); printf '✗ %s\n' "$*"; }
+finish() {
+  echo
+  if [ "$FAILED" -eq 0 ]; then
+    echo "All $CHECKS checks passed."
+    exit 0
+  fi
+  echo "$FAILED of $CHECKS checks failed."
+  exit 1
+}
+
+# GET <base>/ ; sets STATUS (000 = no answer), VISITS (empty if the body has none), SERVED_BY, BODY.
+http_get() {
+  rm -f "$WORK/body" "$WORK/headers"
+  STATUS="$(curl -sS -o "$WORK/body" -D "$WORK/headers" --connect-timeout 3 --max-time 10 \
+    -w '%{http_code}' "$1/" 2>"$WORK/curl-error")" || STATUS="000"
+  BODY="$(cat "$WORK/body" 2>/dev/null || true)"
+  VISITS="$(printf '%s' "$BODY" | sed -n 's/.*"visits"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p' | head -n 1)"
+  SERVED_BY="$( (tr -d '\r' <"$WORK/headers" 2>/dev/null || true) | grep -i '^x-served-by:' | tail -n 1 |
+    sed 's/^[^:]*:[[:space:]]*//' || true)"
+}
+
+describe_answer() {
+  if [ "$STATUS" = "000" ]; then
+    echo "no answer ($(head -n 1 "$WORK/curl-error" 2>/dev/null || true))"
+  else
+    echo "HTTP $STATUS, body: ${BODY:-<empty>}"
+  fi
+}
+
+echo "Verifying the visit counter at $URL/ (profile '$PROFILE', via $URL_VIA)"
+echo
+
+# ---- 1, 2: the count goes up by one per request ----
+http_get "$URL"
+if [ "$STATUS" != "200" ] || [ -z "$VISITS" ]; then
+  flunk "GET / answers {\"visits\": N}: got $(describe_answer)"
+  echo "  Is the system running? ./run.sh deploys it; kubectl --context $PROFILE get pods shows its pods."
+  finish
+fi
+FIRST="$VISITS"
+pass "GET / answers {\"visits\": $FIRST}"
+http_get "$URL"
+if [ "$STATUS" = "200" ] && [ "$VISITS" = "$((FIRST + 1))" ]; then
+  pass "a second GET / answers $VISITS: the count goes up by one"
+else
+  flunk "a second GET / should answer $((FIRST + 1)): got $(describe_answer)"
+fi
+LAST="${VISITS:-$FIRST}"
+
+# ---- 3: the volume ----
+PHASE="$(kube get persistentvolumeclaim "$PVC_NAME" -o jsonpath='{.status.phase}' 2>&1)" || true
+if [ "$PHASE" = "Bound" ]; then
+  pass "PersistentVolumeClaim $PVC_NAME is Bound"
+else
+  flunk "PersistentVolumeClaim $PVC_NAME should be Bound, is: ${PHASE:-<no phase>} (kubectl --context $PROFILE describe pvc $PVC_NAME tells why)"
+fi
+
+# ---- 4, 5: delete the PostgreSQL pod, wait for the replacement ----
+OLD_PODS="$(kube get pods -l "$DB_SELECTOR" -o name 2>/dev/null || true)"
+if [ -z "$OLD_PODS" ]; then
+  flunk "delete the PostgreSQL pod: no pod has the label $DB_SELECTOR"
+  finish
+fi
+# kubectl delete waits until the pod is gone (--wait defaults to true).
+if kube delete pod -l "$DB_SELECTOR" --timeout="$WAIT_TIMEOUT" >"$WORK/delete" 2>&1; then
+  pass "deleted the PostgreSQL pod ($(echo "$OLD_PODS" | tr '\n' ' ' | sed 's/ $//'))"
+else
+  flunk "delete the PostgreSQL pod: $(cat "$WORK/delete")"
+  finish
+fi
+
+NEW_POD=""
+waited=0
+while [ "$waited" -lt "$WAIT_SECONDS" ]; do
+  for pod in $(kube get pods -l "$DB_SELECTOR" -o name 2>/dev/null || true); do
+    case " $(echo "$OLD_PODS" | tr '\n' ' ') " in
+      *" $pod "*) ;;
+      *) NEW_POD="$pod" ;;
+    esac
+  done
+  [ -z "$NEW_POD" ] || break
+  sleep 1
+  waited=$((waited + 1))
+done
+if [ -n "$NEW_POD" ] && kube wait --for=condition=Ready "$NEW_POD" --timeout="$WAIT_TIMEOUT" >/dev/null 2>&1; then
+  pass "Kubernetes replaced it: $NEW_POD is Ready"
+else
+  explain_pods "$DB_SELECTOR"
+  flunk "a replacement PostgreSQL pod should be Ready within $WAIT_TIMEOUT: ${NEW_POD:-none was created} (details above)"
+  finish
+fi
+
+# ---- 6: the count survived ----
+# The app's readiness includes the database, so it may answer 503 for a moment after the restart.
+waited=0
+http_get "$URL"
+while [ "$STATUS" != "200" ] && [ "$waited" -lt "$WAIT_SECONDS" ]; do
+  sleep 2
+  waited=$((waited + 2))
+  http_get "$URL"
+done
+if [ "$STATUS" = "200" ] && [ "$VISITS" = "$((LAST + 1))" ]; then
+  pass "after the restart GET / answers $VISITS: the count survived"
+elif [ "$STATUS" = "200" ]; then
+  flunk "after the restart GET / should answer $((LAST + 1)), answered $VISITS: the count did not survive the restart (is the volume mounted where PGDATA lives?)"
+else
+  flunk "after the restart GET / should answer $((LAST + 1)): got $(describe_answer) within $WAIT_TIMEOUT"
+fi
+LAST="${VISITS:-$LAST}"
+LAST_BY="$SERVED_BY"
+
+# ---- 7: two replicas, one count ----
+# Records one answer; SEEN holds the distinct X-Served-By values, GAPS the places where the count jumped.
+SEEN=""
+GAPS=""
+ANSWERS=0
+record_answer() {
+  if [ "$STATUS" != "200" ] || [ -z "$VISITS" ]; then
+    GAPS="$GAPS; $1 gave $(describe_answer)"
+    return
+  fi
+  ANSWERS=$((ANSWERS + 1))
+  if [ "$VISITS" != "$((LAST + 1))" ]; then
+    GAPS="$GAPS; ${SERVED_BY:-?} answered $VISITS right after ${LAST_BY:-?} answered $LAST"
+  fi
+  LAST="$VISITS"
+  LAST_BY="$SERVED_BY"
+  case " $SEEN " in
+    *" ${SERVED_BY:-<none>} "*) ;;
+    *) SEEN="${SEEN:+$SEEN }${SERVED_BY:-<none>}" ;;
+  esac
+}
+
+distinct_count() { echo "$SEEN" | wc -w | tr -d ' '; }
+
+# The Service spreads requests over the pods. A port-forward does not (it talks to one pod), so then each
+# pod gets its own port-forward.
+if [ "$URL_VIA" = "port-forward" ]; then
+  HOW="one kubectl port-forward per pod"
+  PODS="$(kube get pods -l "$APP_SELECTOR" --field-selector=status.phase=Running -o name 2>/dev/null || true)"
+  FIRST_POD_URL=""
+  for pod in $PODS; do
+    log="$WORK/forward-${pod#pod/}.log"
+    kubectl --context "$PROFILE" port-forward "$pod" ":$APP_PORT" >"$log" 2>&1 &
+    OWN_FORWARDS="$OWN_FORWARDS $!"
+    port=""
+    waited=0
+    while [ -z "$port" ] && [ "$waited" -lt 30 ]; do
+      port="$(sed -n 's/^Forwarding from 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$log" | head -n 1)"
+      [ -n "$port" ] || { sleep 1; waited=$((waited + 1)); }
+    done
+    if [ -z "$port" ]; then
+      GAPS="$GAPS; kubectl port-forward $pod did not start: $(head -n 3 "$log" | tr '\n' ' ')"
+      continue
+    fi
+    http_get "http://127.0.0.1:$port"
+    record_answer "$pod"
+    [ -n "$FIRST_POD_URL" ] || FIRST_POD_URL="http://127.0.0.1:$port"
+  done
+  if [ -n "$FIRST_POD_URL" ]; then
+    http_get "$FIRST_POD_URL"
+    record_answer "the first pod again"
+  fi
+else
+  HOW="through the Service"
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    http_get "$URL"
+    record_answer "request $attempt"
+    if [ "$attempt" -ge 4 ] && [ "$(distinct_count)" -ge 2 ]; then break; fi
+  done
+fi
+
+if [ "$(distinct_count)" -lt 2 ]; then
+  flunk "both replicas should answer ($HOW): $ANSWERS answers came from one X-Served-By value only: ${SEEN:-none}${GAPS:+ ($GAPS)}; kubectl --context $PROFILE get pods -l $APP_SELECTOR shows the replicas"
+elif [ -n "$GAPS" ]; then
+  flunk "the replicas ($SEEN) should share one count, but${GAPS#;}"
+else
+  pass "both replicas answered ($HOW; X-Served-By: $SEEN) and counted on from one shared count, up to $LAST"
+fi
+
+finish
