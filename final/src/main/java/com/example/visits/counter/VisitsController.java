@@ -2,7 +2,9 @@ package com.example.visits.counter;
 
 import com.example.visits.schema.SchemaMigration;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +22,12 @@ class VisitsController {
 
     // tag::visit[]
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-    Visits visit() {
+    ResponseEntity<Visits> visit(HttpMethod method) {
+        if (method == HttpMethod.HEAD) { // Spring sends HEAD here too: curl -I must not count a visit
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).build();
+        }
         schema.requireComplete();
-        return new Visits(counter.increment());
+        return ResponseEntity.ok(new Visits(counter.increment()));
     }
     // end::visit[]
 }

@@ -1,5 +1,6 @@
 package com.example.visits.schema;
 
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
 
     /** One clear line per new problem, not one every {@value #RETRY_SECONDS} s; never the password. */
     private void reportOnce(Throwable cause) {
-        String problem = cause.getMessage();
+        String problem = describe(cause);
         if (!problem.equals(lastProblem)) {
             log.error("Cannot use the database at {} as user '{}': {}. Check DB_HOST, DB_PORT, DB_NAME (ConfigMap) "
                     + "and DB_USER, DB_PASSWORD (Secret). Retrying every {} s; readiness is DOWN until then.",
@@ -98,6 +99,18 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
     @Override
     public void destroy() {
         retries.shutdownNow();
+    }
+
+    /**
+     * PostgreSQL's own messages say what is wrong; a network failure needs its type to be understood
+     * ("UnknownHostException: postgress", not just "postgress") and may have no message at all (EOFException).
+     */
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        if (cause instanceof SQLException && message != null) {
+            return message;
+        }
+        return cause.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
 
     private static Throwable rootCause(Throwable exception) {

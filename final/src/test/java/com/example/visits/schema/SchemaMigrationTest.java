@@ -1,30 +1,35 @@
 package com.example.visits.schema;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import com.example.visits.VisitCounterApplication;
-import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.AppProcess;
 import com.example.visits.testsupport.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two replicas starting at the same moment on an empty database: Flyway's lock lets one create the schema. */
+/**
+ * Two replicas starting at the same moment on an empty database: Flyway's lock lets one create the schema and
+ * the other find it done. Each replica is a JVM of its own, as each pod is.
+ */
 class SchemaMigrationTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final PostgresServer postgres = PostgresServer.shared();
 
     @Test
-    void twoInstancesStartingAtOnceCreateOneTableWithOneRow() throws SQLException {
+    void twoReplicasStartingAtOnceCreateOneTableWithOneRow() throws SQLException {
         postgres.recreateDatabase();
 
-        var startA = CompletableFuture.supplyAsync(
-                () -> AppInstance.start(VisitCounterApplication.class, "replica-a", postgres.dbEnvironment()));
-        var startB = CompletableFuture.supplyAsync(
-                () -> AppInstance.start(VisitCounterApplication.class, "replica-b", postgres.dbEnvironment()));
-        try (var replicaA = startA.join(); var replicaB = startB.join()) {
+        try (var replicaA = AppProcess.launch(VisitCounterApplication.class, "replica-a", postgres.dbEnvironment());
+                var replicaB = AppProcess.launch(VisitCounterApplication.class, "replica-b", postgres.dbEnvironment())) {
+            replicaA.awaitStarted(START_TIMEOUT);
+            replicaB.awaitStarted(START_TIMEOUT);
+
             assertThat(replicaA.get("/health/readiness").statusCode()).isEqualTo(200);
             assertThat(replicaB.get("/health/readiness").statusCode()).isEqualTo(200);
             assertThat(List.of(replicaA.visit(), replicaB.visit())).containsExactly(1L, 2L);

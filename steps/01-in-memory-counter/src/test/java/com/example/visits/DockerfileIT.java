@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.ImageBuildSimulation;
-import com.example.visits.steps.testing.StepFiles;
+import com.example.visits.testsupport.steps.Dockerfile;
+import com.example.visits.testsupport.steps.ImageBuildSimulation;
+import com.example.visits.testsupport.steps.StepFiles;
 
 /**
  * Runs after {@code package}: replays the Dockerfile on the jar this build produced (COPY, the layer

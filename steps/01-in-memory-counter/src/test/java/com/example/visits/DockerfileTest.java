@@ -1,35 +1,20 @@
 package com.example.visits;
 
-import static com.example.visits.steps.testing.DockerfileChecks.assertBaseImagesArePinned;
-import static com.example.visits.steps.testing.DockerfileChecks.assertDeploymentRunsTheImageAsBuilt;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.StepFiles;
-import com.example.visits.testsupport.manifests.Manifests;
+import com.example.visits.testsupport.steps.Dockerfile;
+import com.example.visits.testsupport.steps.StepFiles;
 
-/** The Dockerfile agrees with itself and with step 01's Deployment (the jar it copies: see DockerfileIT). */
+import static com.example.visits.testsupport.steps.DockerfileChecks.assertBaseImagesArePinned;
+
+/**
+ * steps/Dockerfile pins its base images. (That each step's Deployment runs the image as it is built: ManifestsTest;
+ * that it copies the jar the build produces: DockerfileIT.)
+ */
 class DockerfileTest {
-
-    private final Dockerfile dockerfile = Dockerfile.read(StepFiles.DOCKERFILE);
-    private final Deployment deployment = Manifests.load(StepFiles.MANIFESTS).get(Deployment.class, "visit-counter");
 
     @Test
     void pinsItsBaseImages() {
-        assertBaseImagesArePinned(dockerfile);
-    }
-
-    @Test
-    void theDeploymentRunsTheImageOnItsPortAsItsNumericNonRootUser() {
-        assertDeploymentRunsTheImageAsBuilt(dockerfile, deployment, "visit-counter");
-    }
-
-    @Test
-    void theDeploymentRunsThisStepsImage() {
-        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-                .isEqualTo("visit-counter:step-01");
+        assertBaseImagesArePinned(Dockerfile.read(StepFiles.DOCKERFILE));
     }
 }

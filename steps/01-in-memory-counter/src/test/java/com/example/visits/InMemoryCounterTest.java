@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.steps.Replies;
 import com.example.visits.testsupport.app.AppInstance;
 
 /**

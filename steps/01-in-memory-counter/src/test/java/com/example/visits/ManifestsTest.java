@@ -1,33 +1,17 @@
 package com.example.visits;
 
-import java.util.Map;
-import java.util.stream.Stream;
+import com.example.visits.testsupport.steps.StepManifestsContract;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+/** Step 01's k8s/: every checker rule, and the image as steps/Dockerfile builds it. */
+class ManifestsTest extends StepManifestsContract {
 
-import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepManifests;
-
-/** Step 01's k8s/ passes every rule of the manifest checker; the probes are asked of step 01's app. */
-class ManifestsTest {
-
-    private static AppInstance app;
-
-    @BeforeAll
-    static void startTheAppTheManifestsRun() {
-        app = AppInstance.start(VisitCounterApplication.class, "probe-target", Map.of());
+    @Override
+    protected Class<?> application() {
+        return VisitCounterApplication.class;
     }
 
-    @AfterAll
-    static void stopTheApp() {
-        app.close();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyManifestPassesTheChecker() {
-        return StepManifests.checkEveryRule(app);
+    @Override
+    protected String image() {
+        return "visit-counter:step-01";
     }
 }

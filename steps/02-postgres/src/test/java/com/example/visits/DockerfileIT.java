@@ -8,9 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.example.visits.steps.testing.Dockerfile;
-import com.example.visits.steps.testing.ImageBuildSimulation;
-import com.example.visits.steps.testing.StepFiles;
+import com.example.visits.testsupport.steps.Dockerfile;
+import com.example.visits.testsupport.steps.ImageBuildSimulation;
+import com.example.visits.testsupport.steps.StepFiles;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**

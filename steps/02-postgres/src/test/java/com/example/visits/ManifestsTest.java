@@ -1,36 +1,25 @@
 package com.example.visits;
 
-import java.util.stream.Stream;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
-import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepManifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
+import com.example.visits.testsupport.steps.StepManifestsContract;
 
-/**
- * Step 02's k8s/ passes every rule of the manifest checker; the probes are asked of step 02's app, ready on a real
- * PostgreSQL.
- */
-class ManifestsTest {
+/** Step 02's k8s/: every checker rule (probes asked of step 02's app on a real PostgreSQL), and its image. */
+class ManifestsTest extends StepManifestsContract {
 
-    private static AppInstance app;
-
-    @BeforeAll
-    static void startTheAppTheManifestsRun() {
-        app = AppInstance.start(VisitCounterApplication.class, "probe-target", PostgresServer.shared().dbEnvironment());
+    @Override
+    protected Class<?> application() {
+        return VisitCounterApplication.class;
     }
 
-    @AfterAll
-    static void stopTheApp() {
-        app.close();
+    @Override
+    protected String image() {
+        return "visit-counter:step-02";
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyManifestPassesTheChecker() {
-        return StepManifests.checkEveryRule(app);
+    @Override
+    protected Map<String, String> appSettings() {
+        return PostgresServer.shared().dbEnvironment();
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.steps.Replies;
 import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.postgres.PostgresServer;
 

@@ -16,8 +16,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Replies;
+import com.example.visits.testsupport.steps.Replies;
 import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /** Step 02's first lesson: with the count in PostgreSQL, the two replicas share one count. */
@@ -41,7 +42,7 @@ class SharedCountTest {
                 var pod = request % 2 == 0 ? podA : podB;
                 var reply = pod.get("/");
                 assertThat(reply.statusCode()).isEqualTo(200);
-                counts.add(AppInstance.visits(reply.body()));
+                counts.add(RunningApp.visits(reply.body()));
                 servedBy.add(Replies.servedBy(reply));
             }
             assertThat(counts).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);

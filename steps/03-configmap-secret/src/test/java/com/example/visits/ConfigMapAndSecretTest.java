@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.example.visits.ContainerEnvironment.KeyRef;
 import com.example.visits.testsupport.app.AppInstance;
-import com.example.visits.steps.testing.StepFiles;
-import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.steps.StepFiles;
+import com.example.visits.testsupport.steps.StepManifests;
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.postgres.PostgresServer;
 

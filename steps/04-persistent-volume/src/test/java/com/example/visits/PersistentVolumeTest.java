@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.visits.steps.testing.Replies;
-import com.example.visits.steps.testing.StepManifests;
+import com.example.visits.testsupport.steps.Replies;
+import com.example.visits.testsupport.steps.StepManifests;
 import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.postgres.PostgresServer;

@@ -1,10 +1,12 @@
-package com.example.visits.web;
+package com.example.websupport;
 
 import java.io.EOFException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +33,36 @@ public class DatabaseUnavailableResponses {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableResponses.class);
 
+    /** At most one line per interval: an outage under load would otherwise log one line per request. */
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
+
+    private final AtomicLong nextReportAt = new AtomicLong(System.nanoTime());
+
+    private final AtomicLong unreported = new AtomicLong();
+
     @ExceptionHandler({ DataAccessException.class, TransactionException.class })
     ProblemDetail databaseUnavailable(Exception exception) throws Exception {
         if (!isDatabaseUnavailable(exception)) {
             throw exception; // not ours: Spring Boot's error handling answers 500
         }
-        log.warn("Database unavailable: {}", rootCauseMessage(exception));
+        report(exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is not reachable right now. Try again in a few seconds.");
         problem.setTitle("Database unavailable");
         return problem;
+    }
+
+    private void report(Exception exception) {
+        long now = System.nanoTime();
+        long reportAt = nextReportAt.get();
+        if (now - reportAt >= 0 && nextReportAt.compareAndSet(reportAt, now + REPORT_INTERVAL.toNanos())) {
+            long alsoAnswered = unreported.getAndSet(0);
+            log.warn("Database unavailable, answering 503: {}{}", rootCauseMessage(exception),
+                    alsoAnswered == 0 ? "" : " (and " + alsoAnswered + " more 503s since the last report)");
+        }
+        else {
+            unreported.incrementAndGet();
+        }
     }
 
     /**

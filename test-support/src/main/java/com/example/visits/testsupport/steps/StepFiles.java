@@ -1,4 +1,4 @@
-package com.example.visits.steps.testing;
+package com.example.visits.testsupport.steps;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package com.example.visits.web;
+package com.example.websupport;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package com.example.visits.web;
+package com.example.websupport;
 
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;

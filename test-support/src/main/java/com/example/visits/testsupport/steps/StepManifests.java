@@ -1,10 +1,10 @@
-package com.example.visits.steps.testing;
+package com.example.visits.testsupport.steps;
 
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 import com.example.visits.testsupport.manifests.ManifestChecker;
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.manifests.ProbeTarget;
@@ -23,7 +23,7 @@ public final class StepManifests {
      * One test per rule (typed parse with unknown fields first, then every cross-check), the HTTP probe paths asked
      * of {@code app}: the image these manifests run, started here.
      */
-    public static Stream<DynamicTest> checkEveryRule(AppInstance app) {
+    public static Stream<DynamicTest> checkEveryRule(RunningApp app) {
         return ManifestChecker.allRules(ProbeTarget.baseUrl(app.uri("/")))
                 .check(load())
                 .asDynamicTests();

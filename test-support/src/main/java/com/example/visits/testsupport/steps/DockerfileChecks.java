@@ -1,4 +1,4 @@
-package com.example.visits.steps.testing;
+package com.example.visits.testsupport.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
-import com.example.visits.steps.testing.Dockerfile.NumericUser;
+import com.example.visits.testsupport.steps.Dockerfile.NumericUser;
 
 /** What the steps' Dockerfile must agree on with itself and with the Deployment that runs its image. */
 public final class DockerfileChecks {

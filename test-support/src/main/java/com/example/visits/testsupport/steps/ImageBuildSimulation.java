@@ -1,4 +1,4 @@
-package com.example.visits.steps.testing;
+package com.example.visits.testsupport.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.visits.steps.testing.Dockerfile.Instruction;
+import com.example.visits.testsupport.steps.Dockerfile.Instruction;
 
 /**
  * Replays a multi-stage Dockerfile on the local file system, without Docker: each stage gets a directory as its

@@ -1,4 +1,4 @@
-package com.example.visits.steps.testing;
+package com.example.visits.testsupport.steps;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.visits.testsupport.app.AppInstance;
+import com.example.visits.testsupport.app.RunningApp;
 
 /** What the steps' tests read from an app's answers, and how they wait for an app to serve again. */
 public final class Replies {
@@ -34,12 +34,12 @@ public final class Replies {
      * Asks {@code GET /} until it answers 200, as a learner's curl does while a Postgres pod comes back: only 503
      * ("the database is not reachable") may come before. Returns the first count served.
      */
-    public static long visitOnceServing(AppInstance app, Duration timeout) {
+    public static long visitOnceServing(RunningApp app, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             HttpResponse<String> response = app.get("/");
             if (response.statusCode() == 200) {
-                return AppInstance.visits(response.body());
+                return RunningApp.visits(response.body());
             }
             if (response.statusCode() != 503) {
                 throw new AssertionError("Expected 200 or 503 while the database comes back, got "
