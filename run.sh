@@ -178,7 +178,21 @@ apply_selected() {
   printf '%s\n' "$output" | sed 's/^/      /'
 }
 
+# Step 04 leaves a claim of the same name whose database holds the steps' table and password: the finished app
+# could never use it (Flyway refuses a schema it did not create). JKube labels its own claim provider=jkube.
+refuse_volume_left_from_the_steps() {
+  local provider
+  [ -n "$(kube get persistentvolumeclaim "$PVC_NAME" --ignore-not-found -o name 2>/dev/null)" ] || return 0
+  provider="$(kube get persistentvolumeclaim "$PVC_NAME" -o jsonpath='{.metadata.labels.provider}' 2>/dev/null)" || return 0
+  [ "$provider" = "jkube" ] && return 0
+  fail "persistentvolumeclaim/$PVC_NAME was left by step 04: its database holds the steps' table and password, which
+      the finished app cannot use. Delete the step's resources, and with them the steps' count:
+          kubectl --context $PROFILE delete -f steps/04-persistent-volume/k8s/
+      then run ./run.sh again."
+}
+
 stage "Applying PostgreSQL (selector: $DB_APPLY_SELECTOR)"
+refuse_volume_left_from_the_steps
 apply_selected "$DB_APPLY_SELECTOR" "$DB_NAME"
 
 stage "Waiting for PostgreSQL (deployment/$DB_NAME, up to $WAIT_TIMEOUT)"

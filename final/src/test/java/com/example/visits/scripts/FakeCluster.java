@@ -100,6 +100,11 @@ final class FakeCluster implements AutoCloseable {
         }
     }
 
+    /** Step 04's PersistentVolumeClaim postgres-data (no JKube labels) is still there. */
+    FakeCluster volumeLeftFromStep04() {
+        return touch("pvc").touch("pvc-from-step");
+    }
+
     /** The PersistentVolumeClaim postgres-data exists and holds this count. */
     FakeCluster withVolumeHolding(int visits) {
         return touch("pvc").write("visits", visits + "\n");

@@ -183,6 +183,30 @@ class RunScriptTest {
         }
     }
 
+    @Test
+    void stopsBeforeApplyingWhenStep04sVolumeIsStillThere() {
+        try (FakeCluster cluster = new FakeCluster().running().volumeLeftFromStep04()) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+            assertThat(run.stderr())
+                    .contains("persistentvolumeclaim/postgres-data was left by step 04")
+                    .contains("kubectl --context minikube delete -f steps/04-persistent-volume/k8s/");
+            assertThat(run.callsTo("kubectl", "apply -f")).as("nothing applied").isEmpty();
+            assertThat(run.callsTo("kubectl", "delete")).as("nothing deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void usesTheVolumeItCreatedItself() {
+        try (FakeCluster cluster = new FakeCluster().running().withVolumeHolding(7)) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stderr()).doesNotContain("left by step 04");
+        }
+    }
+
     @ParameterizedTest(name = "API server message of kubectl {0}")
     @ValueSource(strings = {"current", "older"})
     void replacesTheDeploymentsLeftFromTheStepsAndKeepsTheVolume(String messages) {
