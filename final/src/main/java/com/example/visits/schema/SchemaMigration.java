@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,8 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
                     database.getJdbcUrl());
             return true;
         }
-        catch (FlywayException e) {
+        catch (RuntimeException e) {
+            // FlywayException mostly; anything else too, since an exception would end the scheduled retries.
             reportOnce(rootCause(e));
             return false;
         }
