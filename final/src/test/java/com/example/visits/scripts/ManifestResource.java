@@ -1,33 +1,39 @@
 package com.example.visits.scripts;
 
-import org.yaml.snakeyaml.Yaml;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import com.example.visits.testsupport.manifests.Manifests;
+import com.example.visits.testsupport.manifests.Workload;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
  * What the cross-check needs of one object in a manifest: kind, name, labels and, for workloads, the labels of
- * the pods it creates and the selector's matchLabels. Reads JKube's {@code kind: List} as well as plain
- * multi-document YAML.
+ * the pods it creates and the selector's matchLabels. Read with the manifest checker's strict parser, which also
+ * reads JKube's {@code kind: List}.
  */
 record ManifestResource(String kind, String name, Map<String, String> labels, Map<String, String> podLabels,
                         Map<String, String> matchLabels, List<String> images) {
 
-    static List<ManifestResource> load(Path manifest) throws IOException {
-        List<ManifestResource> resources = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(manifest)) {
-            for (Object document : new Yaml().loadAll(reader)) {
-                if (document instanceof Map<?, ?> object) {
-                    add(object, resources);
-                }
-            }
-        }
-        return resources;
+    static List<ManifestResource> load(Path manifest) {
+        return Manifests.load(manifest).all().stream().map(ManifestResource::of).toList();
+    }
+
+    private static ManifestResource of(HasMetadata resource) {
+        Map<String, String> labels = orEmpty(resource.getMetadata().getLabels());
+        return Workload.of(resource)
+            .map(workload -> new ManifestResource(resource.getKind(), workload.name(), labels, workload.podLabels(),
+                    workload.selector() == null ? Map.of() : orEmpty(workload.selector().getMatchLabels()),
+                    workload.podSpec().getContainers().stream().map(Container::getImage).toList()))
+            .orElseGet(() -> new ManifestResource(resource.getKind(), resource.getMetadata().getName(), labels,
+                    Map.of(), Map.of(), List.of()));
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 
     ManifestResource renamed(String newName) {
@@ -41,7 +47,7 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
     /** The selector's matchLabels as {@code kubectl get -o jsonpath='{.spec.selector.matchLabels}'} prints them. */
     String matchLabelsAsKubectlPrintsThem() {
         StringBuilder json = new StringBuilder("{");
-        new java.util.TreeMap<>(matchLabels).forEach((key, value) ->
+        new TreeMap<>(matchLabels).forEach((key, value) ->
                 json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":\"").append(value).append('"'));
         return json.append('}').toString();
     }
@@ -49,35 +55,5 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
     @Override
     public String toString() {
         return kind + "/" + name;
-    }
-
-    private static void add(Map<?, ?> object, List<ManifestResource> resources) {
-        if ("List".equals(object.get("kind"))) {
-            for (Object item : (List<?>) object.get("items")) {
-                add((Map<?, ?>) item, resources);
-            }
-            return;
-        }
-        Map<?, ?> metadata = map(object.get("metadata"));
-        Map<?, ?> spec = map(object.get("spec"));
-        Map<?, ?> template = map(spec.get("template"));
-        List<String> images = new ArrayList<>();
-        Object containers = map(template.get("spec")).get("containers");
-        if (containers instanceof List<?> list) {
-            list.forEach(container -> images.add(String.valueOf(map(container).get("image"))));
-        }
-        resources.add(new ManifestResource(String.valueOf(object.get("kind")), String.valueOf(metadata.get("name")),
-                strings(metadata.get("labels")), strings(map(template.get("metadata")).get("labels")),
-                strings(map(spec.get("selector")).get("matchLabels")), images));
-    }
-
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? map : Map.of();
-    }
-
-    private static Map<String, String> strings(Object value) {
-        Map<String, String> result = new java.util.HashMap<>();
-        map(value).forEach((key, text) -> result.put(String.valueOf(key), String.valueOf(text)));
-        return Map.copyOf(result);
     }
 }

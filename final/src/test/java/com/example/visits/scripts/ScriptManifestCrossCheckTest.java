@@ -4,7 +4,6 @@ import com.example.visits.testsupport.scripts.RecordedCall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,7 +37,7 @@ class ScriptManifestCrossCheckTest {
     private static List<ManifestResource> manifest;
 
     @BeforeAll
-    static void recordWhatTheScriptsSendToKubectl() throws IOException {
+    static void recordWhatTheScriptsSendToKubectl() {
         manifest = ManifestResource.load(FakeCluster.MANIFEST);
         List<RecordedCall> calls = new ArrayList<>();
         try (FakeCluster cluster = new FakeCluster().with("FAKE_NODE_REACHABLE", "0")) {
