@@ -3,10 +3,16 @@ package com.example.visits;
 import java.util.Map;
 
 import com.example.visits.testsupport.postgres.PostgresServer;
+import com.example.visits.testsupport.steps.LabStep;
 import com.example.visits.testsupport.steps.StepManifestsContract;
 
-/** Step 02's k8s/: every checker rule (probes asked of step 02's app on a real PostgreSQL), and its image. */
+/** Step 02's k8s/: the checker rules taught up to this step (probes asked of step 02's app on a real PostgreSQL), and its image. */
 class ManifestsTest extends StepManifestsContract {
+
+    @Override
+    protected LabStep step() {
+        return LabStep.STEP_02;
+    }
 
     @Override
     protected Class<?> application() {

@@ -3,10 +3,16 @@ package com.example.visits;
 import java.util.Map;
 
 import com.example.visits.testsupport.postgres.PostgresServer;
+import com.example.visits.testsupport.steps.LabStep;
 import com.example.visits.testsupport.steps.StepManifestsContract;
 
-/** Step 03's k8s/: every checker rule, running step 02's image and app (a step of manifests only). */
+/** Step 03's k8s/: the checker rules taught so far, running step 02's image and app (manifests only). */
 class ManifestsTest extends StepManifestsContract {
+
+    @Override
+    protected LabStep step() {
+        return LabStep.STEP_03;
+    }
 
     @Override
     protected Class<?> application() {

@@ -71,7 +71,6 @@ class PersistentVolumeTest {
         assertThat(container.getEnv()).filteredOn(variable -> variable.getName().equals("PGDATA"))
                 .extracting(EnvVar::getValue).containsExactly(MOUNT_PATH + "/pgdata");
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-        assertThat(pod.getSecurityContext().getFsGroup()).as("fsGroup: the postgres group of the image").isEqualTo(70L);
     }
 
     /** One app pod, configured with DB_* for this test's PostgreSQL, as the Deployment's env does. */

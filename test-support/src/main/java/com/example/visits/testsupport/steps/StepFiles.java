@@ -11,6 +11,11 @@ public final class StepFiles {
     /** One Dockerfile for every step: the image does not change between steps 01 and 02, steps 03 and 04 reuse 02's. */
     public static final Path DOCKERFILE = MODULE.resolve("../Dockerfile").normalize();
 
+    /** Another step's k8s/ folder, e.g. the previous step's, to compare with. */
+    public static Path manifestsOf(LabStep step) {
+        return MODULE.resolve("..").resolve(step.folder()).resolve("k8s").normalize();
+    }
+
     private StepFiles() {
     }
 }

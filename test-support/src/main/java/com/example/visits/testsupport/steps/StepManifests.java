@@ -5,11 +5,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 import com.example.visits.testsupport.app.RunningApp;
-import com.example.visits.testsupport.manifests.ManifestChecker;
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.manifests.ProbeTarget;
 
-/** A step's k8s/ folder against every rule of the manifest checker. */
+/** A step's k8s/ folder against the manifest checker's rules of the concepts taught so far. */
 public final class StepManifests {
 
     private StepManifests() {
@@ -20,11 +19,11 @@ public final class StepManifests {
     }
 
     /**
-     * One test per rule (typed parse with unknown fields first, then every cross-check), the HTTP probe paths asked
-     * of {@code app}: the image these manifests run, started here.
+     * One test per rule taught up to {@code step} (the typed parse with unknown fields runs first, in {@link #load()}),
+     * the HTTP probe paths asked of {@code app}: the image these manifests run, started here.
      */
-    public static Stream<DynamicTest> checkEveryRule(RunningApp app) {
-        return ManifestChecker.allRules(ProbeTarget.baseUrl(app.uri("/")))
+    public static Stream<DynamicTest> checkTheRulesTaughtSoFar(LabStep step, RunningApp app) {
+        return step.checker(ProbeTarget.baseUrl(app.uri("/")))
                 .check(load())
                 .asDynamicTests();
     }

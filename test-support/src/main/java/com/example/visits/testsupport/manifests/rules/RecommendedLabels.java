@@ -12,9 +12,21 @@ import java.util.Map;
 /** Kubernetes' recommended labels on every object and pod, so tools and people can tell what belongs together. */
 public final class RecommendedLabels implements ManifestRule {
 
-    /** The labels every object must carry. */
+    /** The labels every object of the finished system must carry. */
     public static final List<String> REQUIRED = List.of(
             "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/part-of");
+
+    private final List<String> required;
+
+    /** Every label of {@link #REQUIRED}. */
+    public RecommendedLabels() {
+        this(REQUIRED);
+    }
+
+    /** Only these labels, e.g. {@code app.kubernetes.io/name} alone in the labs, where it is what selectors use. */
+    public RecommendedLabels(List<String> required) {
+        this.required = List.copyOf(required);
+    }
 
     @Override
     public String name() {
@@ -23,7 +35,7 @@ public final class RecommendedLabels implements ManifestRule {
 
     @Override
     public String description() {
-        return "every object and pod template carries the labels " + String.join(", ", REQUIRED);
+        return "every object and pod template carries the labels " + String.join(", ", required);
     }
 
     @Override
@@ -45,8 +57,8 @@ public final class RecommendedLabels implements ManifestRule {
         return violations;
     }
 
-    private static List<String> missing(Map<String, String> labels) {
-        return REQUIRED.stream().filter(key -> labels == null || labels.get(key) == null || labels.get(key).isBlank())
+    private List<String> missing(Map<String, String> labels) {
+        return required.stream().filter(key -> labels == null || labels.get(key) == null || labels.get(key).isBlank())
                 .toList();
     }
 }
