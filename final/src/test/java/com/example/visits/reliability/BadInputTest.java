@@ -56,6 +56,10 @@ class BadInputTest {
     static void stopApp() {
         app.close();
         System.out.printf("[reliability] bad input: %s; every one left the count untouched%n", tally);
+        ReliabilityFigures figures = ReliabilityFigures.titled("Malformed and unexpected requests, by answer "
+                + "(the count checked after each)");
+        tally.forEach(figures::add);
+        figures.write("bad-input");
     }
 
     @Test

@@ -108,6 +108,17 @@ class PostgresKilledUnderLoadTest {
                 postgres.kind(), result.figures(), Math.max(0, -excess), increase, excess, inFlightAtKill.size(),
                 unconfirmedAtKill, answeredWhileDown, slowest503.toMillis(), millis(diedAt - killStart),
                 millis(restarted - killStart), timeToRecover.toMillis(), recoverA.toMillis(), recoverB.toMillis());
+        ReliabilityFigures.titled("PostgreSQL killed (SIGKILL) under load from two replicas, restarted on its data "
+                + "after " + DOWN_FOR.toSeconds() + " s (" + postgres.kind() + ")")
+            .load(result)
+            .add("Acknowledged visits lost", Math.max(0, -excess))
+            .add("Visits counted but not acknowledged (in flight at the kill)", excess)
+            .add("503 answers while PostgreSQL was down", answeredWhileDown)
+            .add("Slowest 503 answer", slowest503)
+            .add("From restart to both replicas serving again", timeToRecover)
+            .add("App instances still running, never restarted (of 2)",
+                (replicaA.isRunning() ? 1 : 0) + (replicaB.isRunning() ? 1 : 0))
+            .write("postgres-killed-under-load");
 
         // No acknowledged visit lost, and more only by requests whose commit the app could not confirm.
         assertThat(increase).as("count increase").isGreaterThanOrEqualTo(result.successes());

@@ -101,6 +101,14 @@ class ReplicaKilledUnderLoadTest {
                     + "served-by-replacement=%d%n", result.figures(), Math.max(0, -excess), increase, excess,
                     inFlightAtKill.size(), unconfirmedAtKill, result.unanswered(), millis(replicaBStartedIn),
                     millis(replacementStartedIn), countWhenReplacementStarted, firstFromC, valuesFromC.size());
+            ReliabilityFigures.titled("One of two replicas killed (SIGKILL) under load, replaced by a new one")
+                .load(result)
+                .add("Acknowledged visits lost", Math.max(0, -excess))
+                .add("Requests the dead replica could not answer", result.unanswered())
+                .add("Count when the replacement started", countWhenReplacementStarted)
+                .add("First value the replacement answered", firstFromC)
+                .add("Visits served by the replacement", valuesFromC.size())
+                .write("replica-killed-under-load");
 
             // No acknowledged visit lost, and more only by requests the dead replica could not answer.
             assertThat(increase).as("count increase").isGreaterThanOrEqualTo(result.successes());

@@ -67,6 +67,14 @@ class TwoReplicasUnderLoadTest {
         System.out.printf("[reliability] two replicas under load: %s increase=%d distinct-values=%d "
                 + "served-by-a=%d served-by-b=%d lost=%d%n", result.figures(), after - before, distinct.size(),
                 servedByA, result.successes() - servedByA, Math.max(0, result.successes() - (after - before)));
+        ReliabilityFigures.titled("Two replicas sharing one count, " + CONCURRENCY + " concurrent clients")
+            .load(result)
+            .add("Increase of the count in the database", after - before)
+            .add("Distinct values answered", distinct.size())
+            .add("Served by replica-a", servedByA)
+            .add("Served by replica-b", result.successes() - servedByA)
+            .add("Visits lost", Math.max(0, result.successes() - (after - before)))
+            .write("two-replicas-under-load");
 
         assertThat(result.requests()).isEqualTo(REQUESTS);
         assertThat(after - before).as("count increase").isEqualTo(result.successes());
