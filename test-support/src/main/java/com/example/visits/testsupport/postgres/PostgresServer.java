@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.testcontainers.DockerClientFactory;
 
 /**
  * A real PostgreSQL 16 for tests: the {@code postgres:16-alpine} image where Docker runs, the same server version
@@ -32,7 +31,7 @@ public interface PostgresServer extends AutoCloseable {
         boolean useContainer = switch (choice) {
             case "container" -> true;
             case "embedded" -> false;
-            case "" -> DockerClientFactory.instance().isDockerAvailable();
+            case "" -> Docker.isAvailable();
             default -> throw new IllegalArgumentException(
                     "POSTGRES_TEST_SERVER must be 'embedded' or 'container', not '" + choice + "'");
         };

@@ -1,5 +1,7 @@
 package com.example.visits.testsupport.postgres;
 
+import com.example.visits.testsupport.OnExit;
+
 /** Holds the one server that {@link PostgresServer#shared()} hands out, closed when the test JVM exits. */
 enum SharedPostgresServer {
     INSTANCE;
@@ -9,7 +11,7 @@ enum SharedPostgresServer {
     synchronized PostgresServer get() {
         if (server == null) {
             server = PostgresServer.launch();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shared-postgres-shutdown"));
+            OnExit.close(server);
         }
         return server;
     }
