@@ -87,14 +87,14 @@ public final class JKubeResourcePairs {
     private static String section(String fragment, String kind, String name, String includedFrom) {
         String written = """
                 .You write: `%1$s/%2$s`
-                [source,yaml]
+                [source,yaml,options="nowrap"]
                 ----
                 include::{rootdir}/%1$s/%2$s[]
                 ----
                 """.formatted(FRAGMENTS, fragment);
         String generated = """
                 .JKube generates (cut from `%1$s`)
-                [source,yaml]
+                [source,yaml,options="nowrap"]
                 ----
                 include::{generateddir}/%2$s/%3$s[]
                 ----
