@@ -20,17 +20,20 @@ applied anew; the PersistentVolumeClaim, and so the count, stays.
 
 Options:
   -p, --profile NAME     minikube profile (default: $MINIKUBE_PROFILE, else "minikube")
-  -t, --timeout DURATION how long to wait for each rollout, e.g. 300s or 5m (default: $WAIT_TIMEOUT, else 300s)
-      --port PORT        local port for the kubectl port-forward fallback (default: $LOCAL_PORT, else 8080)
+  -t, --timeout DURATION how long to wait for each rollout: seconds (300) or e.g. 300s, 5m, 5m30s
+                         (default: $WAIT_TIMEOUT, else 300s)
+      --port PORT        local port (1024-65535) for the kubectl port-forward fallback (default: $LOCAL_PORT,
+                         else 8080)
   -h, --help             show this help
 
 Environment:
   MINIKUBE_PROFILE, WAIT_TIMEOUT, LOCAL_PORT   as the options above
-  MINIKUBE_START_ARGS    extra arguments for 'minikube start' when run.sh starts it (after run.sh's own
-                         --container-runtime=docker, so they can override it), e.g. "--cni=calico"
-                         (enforces the NetworkPolicy) or "--driver=docker"
+  MINIKUBE_START_ARGS    extra arguments for 'minikube start' when run.sh starts minikube, e.g. "--cni=calico"
+                         (enforces the NetworkPolicy) or "--driver=docker". A new cluster gets
+                         --container-runtime=docker first (the learner's arguments may override it); an existing
+                         one keeps its runtime (--container-runtime would switch it and lose its images)
 
-Needs: minikube, kubectl, docker (CLI), a JDK 17+, curl. Exit codes: 0 done, 1 a stage failed, 2 a tool is missing.
+Needs: minikube, kubectl, docker (CLI), a JDK 17+, curl. Exit codes: 0 done, 1 a stage failed, 2 a tool is missing or an option is wrong (nothing changed).
 Remove everything with ./stop.sh; check the deployment with ./verify.sh.
 EOF
 }
@@ -49,10 +52,29 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 # shellcheck source-path=SCRIPTDIR source=scripts/lib.sh
 . "$ROOT/scripts/lib.sh"
-timeout_seconds "$WAIT_TIMEOUT" >/dev/null
+parse_wait_timeout
+check_local_port
 
 # A new tag per run: the Deployment's pod template changes, so Kubernetes rolls out the image just built
 # (a reused tag with imagePullPolicy IfNotPresent would keep running the old image).
+# JKube 1.19 finds Docker through DOCKER_HOST or /var/run/docker.sock only, not through Docker CLI contexts
+# (JKube DockerConnectionDetector: "No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable
+# '/var/run/docker.sock'"). Colima, Docker Desktop for Linux, Rancher Desktop and rootless Docker serve the docker
+# CLI through a context whose socket lies elsewhere: with DOCKER_HOST unset, the current context's endpoint is
+# exported, so that JKube builds where 'docker image inspect' and 'minikube image load' then look.
+use_the_docker_context_for_jkube() {
+  local endpoint
+  [ -z "${DOCKER_HOST:-}" ] || return 0
+  endpoint="$(docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null)" || endpoint=""
+  case "$endpoint" in
+    "" | unix:///var/run/docker.sock) ;;
+    unix://* | tcp://*)
+      export DOCKER_HOST="$endpoint"
+      info "DOCKER_HOST is not set and JKube does not read Docker contexts: using the current Docker context's endpoint, DOCKER_HOST=$DOCKER_HOST" ;;
+    *) info "the current Docker context's endpoint is $endpoint, which JKube cannot use (it speaks unix:// and tcp://): set DOCKER_HOST if the build fails" ;;
+  esac
+}
+
 IMAGE_TAG="dev-$(date -u +%Y%m%d%H%M%S)-$$"
 IMAGE="$APP_NAME:$IMAGE_TAG"
 BUILD_LOG="$STATE_DIR/visit-counter-$PROFILE-build.log"
@@ -64,20 +86,29 @@ require_jdk17
 info "minikube, kubectl, docker, JDK $(java_major_version), curl: found"
 
 stage "minikube (profile '$PROFILE')"
-if minikube_running; then
-  info "already running"
-else
-  info "not running: starting it (the first start downloads Kubernetes, a few minutes)"
-  # The Docker container runtime, so that JKube can build straight into minikube (minikube docker-env); since
-  # minikube 1.39 a new cluster gets containerd unless told otherwise. The learner's arguments come after it:
-  # the last --container-runtime wins.
-  start_args=(--container-runtime=docker)
+read_minikube_state
+start_args=()
+case "$MINIKUBE_STATE" in
+  running) info "already running" ;;
+  absent)
+    info "no cluster yet: creating it (the first start downloads Kubernetes, a few minutes)"
+    # The Docker container runtime, so that JKube can build straight into minikube (minikube docker-env); since
+    # minikube 1.39 a new cluster gets containerd unless told otherwise. Only for a new cluster: on an existing
+    # one, --container-runtime switches that cluster's runtime (minikube cmd/minikube/cmd/start_flags.go,
+    # updateExistingConfigFromFlags), which loses the images the old runtime held.
+    start_args=(--container-runtime=docker) ;;
+  stopped) info "stopped ($MINIKUBE_STATUS): starting it, with the container runtime it was created with" ;;
+  unhealthy) info "the host runs but Kubernetes does not ($MINIKUBE_STATUS): 'minikube start' restarts it" ;;
+  *) fail "$(minikube_state_advice), then run ./run.sh again." ;;
+esac
+if [ "$MINIKUBE_STATE" != running ]; then
+  # The learner's arguments come last: for a new cluster, the last --container-runtime wins.
   if [ -n "${MINIKUBE_START_ARGS:-}" ]; then
     read -r -a extra_start_args <<<"$MINIKUBE_START_ARGS"
     start_args+=(${extra_start_args[@]+"${extra_start_args[@]}"})
   fi
-  info "minikube -p $PROFILE start ${start_args[*]}"
-  minikube -p "$PROFILE" start "${start_args[@]}" ||
+  info "minikube -p $PROFILE start${start_args[*]+ ${start_args[*]}}"
+  minikube -p "$PROFILE" start ${start_args[@]+"${start_args[@]}"} ||
     fail "minikube start failed (see above). 'minikube -p $PROFILE logs' tells more."
 fi
 
@@ -104,7 +135,15 @@ else
     ROUTE_SHORT="minikube runs ${RUNTIME:-an unknown runtime}, not Docker"
   fi
   info "$ROUTE_REASON"
-  info "so JKube builds with this machine's Docker (DOCKER_HOST=${DOCKER_HOST:-<not set: the local daemon>}), then 'minikube image load' copies the image into minikube"
+  use_the_docker_context_for_jkube
+  info "so JKube builds with this machine's Docker (DOCKER_HOST=${DOCKER_HOST:-<not set: /var/run/docker.sock>}), then 'minikube image load' copies the image into minikube"
+fi
+# JKube extracts the Spring Boot jar's layers by running a bare 'java' from PATH (JKube SpringBootLayeredJar,
+# LayerToolsCommand): the JDK that JAVA_HOME names goes first, as for ./mvnw itself.
+if [ -n "${JAVA_HOME:-}" ]; then
+  PATH="$JAVA_HOME/bin:$PATH"
+  export PATH
+  info "JAVA_HOME=$JAVA_HOME: its bin/ goes first on PATH for the build (JKube runs 'java' from PATH)"
 fi
 info "Maven output: $BUILD_LOG"
 run_maven() {
@@ -160,7 +199,7 @@ replace_deployment_left_from_a_step() {
   old_selector="$(kube get deployment "$name" -o jsonpath='{.spec.selector.matchLabels}' 2>/dev/null)" || old_selector="?"
   info "deployment/$name was left from a step (different selector): replacing it"
   info "(its selector $old_selector cannot change; persistentvolumeclaim/$PVC_NAME and the count stay)"
-  if ! output="$(kube delete deployment "$name" --cascade=foreground --timeout="$WAIT_TIMEOUT" 2>&1)"; then
+  if ! output="$(kube delete deployment "$name" --cascade=foreground --timeout="$KUBECTL_TIMEOUT" 2>&1)"; then
     printf '%s\n' "$output" >&2
     fail "could not delete deployment/$name (see above)"
   fi
@@ -196,13 +235,13 @@ refuse_volume_left_from_the_steps
 apply_selected "$DB_APPLY_SELECTOR" "$DB_NAME"
 
 stage "Waiting for PostgreSQL (deployment/$DB_NAME, up to $WAIT_TIMEOUT)"
-wait_for_rollout "$DB_NAME" "$DB_SELECTOR"
+wait_for_rollout "deployment/$DB_NAME" "$DB_SELECTOR"
 
 stage "Applying the app (selector: $APP_APPLY_SELECTOR)"
 apply_selected "$APP_APPLY_SELECTOR" "$APP_NAME"
 
 stage "Waiting for the app's 2 replicas (deployment/$APP_NAME, up to $WAIT_TIMEOUT)"
-wait_for_rollout "$APP_NAME" "$APP_SELECTOR"
+wait_for_rollout "deployment/$APP_NAME" "$APP_SELECTOR"
 
 stage "Finding the URL"
 stop_port_forward >/dev/null

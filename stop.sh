@@ -48,14 +48,22 @@ stopped="$(stop_port_forward)"
 info "${stopped:-none running}"
 
 stage "Deleting from minikube (profile '$PROFILE')"
-if ! minikube_running; then
-  info "minikube is not running: nothing is deployed that could be deleted now."
-  if [ "$STOP_MINIKUBE" = true ]; then info "minikube is already stopped"; fi
-  if [ "$PURGE" = true ]; then
-    fail "--purge needs the cluster: start it (minikube -p $PROFILE start) and run ./stop.sh --purge again."
-  fi
-  exit 0
-fi
+read_minikube_state
+case "$MINIKUBE_STATE" in
+  running) ;;
+  absent | stopped)
+    if [ "$MINIKUBE_STATE" = absent ]; then
+      info "there is no minikube profile '$PROFILE': nothing is deployed."
+    else
+      info "minikube is stopped: nothing can be deleted now (what was deployed stays in the stopped cluster)."
+    fi
+    if [ "$STOP_MINIKUBE" = true ]; then info "minikube is not running: nothing to stop"; fi
+    if [ "$PURGE" = true ] && [ "$MINIKUBE_STATE" = stopped ]; then
+      fail "--purge needs the cluster: start it (minikube -p $PROFILE start) and run ./stop.sh --purge again."
+    fi
+    exit 0 ;;
+  *) fail "$(minikube_state_advice), then run ./stop.sh again." ;;
+esac
 
 deleted=""
 # Deletes what matches and prints one line per deleted object; nothing when nothing was there.

@@ -65,6 +65,36 @@ final class FakeCluster implements AutoCloseable {
         return write("runtime", containerRuntime + "\n");
     }
 
+    /** 'minikube pause' ran: the host runs, the kubelet is stopped and the apiserver Paused. */
+    FakeCluster paused() {
+        return touch("paused");
+    }
+
+    /** kubectl has no working context for the profile ('minikube status' says kubeconfig: Misconfigured). */
+    FakeCluster withoutKubectlContext() {
+        return touch("kubeconfig-misconfigured");
+    }
+
+    /** minikube's container runtime holds these images. */
+    FakeCluster holdingImages(String... images) {
+        return write("images", String.join("\n", images) + "\n");
+    }
+
+    /** JAVA_HOME names a JDK of this version (its bin/java and bin/javac are stubs in the sandbox's jdk/). */
+    FakeCluster withJavaHome(String version) {
+        Path fakes = FIXTURES.resolve("fake-cluster");
+        for (String tool : List.of("java", "javac")) {
+            try {
+                sandbox.stubAt("jdk/bin/" + tool, Stub.bash("FAKE_JAVA_VERSION=" + version + "\n"
+                        + Files.readString(fakes.resolve(tool))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        sandbox.env("JAVA_HOME", sandbox.root().resolve("jdk").toString());
+        return this;
+    }
+
     /** minikube runs and everything run.sh applies is there, with a Bound volume. */
     FakeCluster deployed() {
         return running().touch("deployed-config").touch("deployed-db").touch("deployed-app").touch("pvc");

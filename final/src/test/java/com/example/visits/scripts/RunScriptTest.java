@@ -4,6 +4,7 @@ import com.example.visits.testsupport.scripts.RecordedCall;
 import com.example.visits.testsupport.scripts.ScriptResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ class RunScriptTest {
             assertThat(build.workingDirectory()).isEqualTo(cluster.sandbox().repo().toString());
             String tag = imageTag(build);
             assertThat(tag).startsWith("dev-").isNotEqualTo("latest");
-            assertThat(run.callsTo("docker")).singleElement().satisfies(inspect -> {
+            assertThat(run.callsTo("docker")).as("no Docker context is read for minikube's daemon").singleElement().satisfies(inspect -> {
                 assertThat(inspect.arguments()).containsExactly("image", "inspect", "visit-counter:" + tag);
                 assertThat(inspect.environment("DOCKER_HOST")).isEqualTo("tcp://192.168.49.2:2376");
             });
@@ -77,7 +78,7 @@ class RunScriptTest {
             String image = "visit-counter:" + tag;
             assertThat(run.callsTo("mvnw")).singleElement()
                     .satisfies(build -> assertThat(build.environment("DOCKER_HOST")).isNull());
-            assertThat(run.callsTo("docker")).singleElement().satisfies(inspect -> {
+            assertThat(run.callsTo("docker", "image inspect")).singleElement().satisfies(inspect -> {
                 assertThat(inspect.arguments()).containsExactly("image", "inspect", image);
                 assertThat(inspect.environment("DOCKER_HOST")).as("this machine's daemon").isNull();
             });
@@ -99,10 +100,21 @@ class RunScriptTest {
         }
     }
 
-    @Test
-    void onADockerClusterWhoseDockerEnvFailsItLoadsTheImageAndSaysWhy() {
-        String multiNode = "❌  Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command is incompatible with"
-                + " multi-node clusters. Use the 'registry' add-on: https://minikube.sigs.k8s.io/docs/handbook/registry/";
+    /**
+     * minikube writes its low-fi prefixes ("X " error, "! " warning) wherever stderr is not a colour terminal, as when
+     * run.sh captures it in a file (minikube pkg/minikube/out/out.go wantsColor, style.go LowPrefix), and emoji to a
+     * colour terminal; a warning may come first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "X Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command is incompatible with multi-node clusters."
+                    + " Use the 'registry' add-on: https://minikube.sigs.k8s.io/docs/handbook/registry/",
+            "! Executing \"docker container inspect minikube --format={{.State.Status}}\" took an unusually long time: 2.1s\n"
+                    + "X Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command is incompatible with multi-node clusters."
+                    + " Use the 'registry' add-on: https://minikube.sigs.k8s.io/docs/handbook/registry/",
+            "❌  Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command is incompatible with multi-node clusters."
+                    + " Use the 'registry' add-on: https://minikube.sigs.k8s.io/docs/handbook/registry/"})
+    void onADockerClusterWhoseDockerEnvFailsItLoadsTheImageAndSaysWhy(String multiNode) {
         try (FakeCluster cluster = new FakeCluster().running().with("FAKE_DOCKER_ENV_ERROR", multiNode)) {
             ScriptResult run = cluster.run("run.sh");
 
@@ -113,20 +125,54 @@ class RunScriptTest {
             assertThat(run.callsTo("minikube", "image load")).hasSize(1);
             assertThat(run.stdout())
                     .contains("'minikube docker-env' failed: Exiting due to ENV_MULTINODE_CONFLICT: The docker-env command")
+                    .doesNotContain("failed: X ").doesNotContain("failed: Executing")
                     .contains("reached minikube through 'minikube image load' from this machine's Docker ('minikube"
                             + " docker-env' failed)");
         }
     }
 
     @Test
-    void aStoppedContainerdClusterKeepsItsRuntimeSoItsImageIsLoaded() {
-        try (FakeCluster cluster = new FakeCluster().stoppedWith("containerd")) {
+    void aStoppedClusterIsStartedWithoutSwitchingItsRuntimeSoItKeepsItsImages() {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("containerd").holdingImages("postgres:16-alpine")) {
             ScriptResult run = cluster.run("run.sh");
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
-            assertThat(run.callsTo("minikube", "start --container-runtime=docker")).hasSize(1);
+            assertThat(run.callsTo("minikube", "start")).singleElement()
+                    .satisfies(start -> assertThat(start.arguments()).containsExactly("-p", "minikube", "start"));
+            assertThat(run.stdout()).contains("stopped (host: Stopped, kubelet: Stopped, apiserver: Stopped,"
+                    + " kubeconfig: Stopped): starting it, with the container runtime it was created with");
+            assertThat(cluster.state("runtime")).isEqualTo("containerd\n");
+            assertThat(cluster.state("images")).as("what the runtime held").contains("postgres:16-alpine");
             assertThat(run.callsTo("minikube", "docker-env")).isEmpty();
             assertThat(run.callsTo("minikube", "image load")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPausedClusterIsNotStartedButTheLearnerIsToldToUnpauseIt() {
+        try (FakeCluster cluster = new FakeCluster().running().paused()) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("minikube (profile 'minikube') is paused (host: Running, kubelet: Stopped,"
+                    + " apiserver: Paused, kubeconfig: Configured): resume it with 'minikube -p minikube unpause',"
+                    + " then run ./run.sh again.");
+            assertThat(run.callsTo("minikube", "start")).isEmpty();
+            assertThat(run.callsTo("mvnw")).isEmpty();
+            assertThat(run.callsTo("kubectl")).isEmpty();
+        }
+    }
+
+    @Test
+    void aClusterWhoseKubectlContextIsGoneIsNotStartedButTheLearnerIsToldToUpdateIt() {
+        try (FakeCluster cluster = new FakeCluster().running().withoutKubectlContext()) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("kubectl has no working context 'minikube'")
+                    .contains("'minikube -p minikube update-context' writes it again");
+            assertThat(run.callsTo("minikube", "start")).isEmpty();
+            assertThat(run.callsTo("kubectl")).isEmpty();
         }
     }
 
@@ -285,6 +331,117 @@ class RunScriptTest {
         }
     }
 
+    @ParameterizedTest(name = "--timeout {0} reaches kubectl as --timeout={1}")
+    @CsvSource({"300, 300s", "90s, 90s", "5m, 300s", "5m30s, 330s", "1h, 3600s"})
+    void theTimeoutReachesKubectlInAFormItAccepts(String given, String kubectlTakes) {
+        try (FakeCluster cluster = new FakeCluster().running()) {
+            ScriptResult run = cluster.run("run.sh", "--timeout", given);
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("kubectl", "rollout status")).hasSize(2)
+                    .allSatisfy(wait -> assertThat(wait.arguments()).contains("--timeout=" + kubectlTakes));
+            assertThat(run.stdout()).contains("up to " + given + ")");
+        }
+    }
+
+    @Test
+    void theTimeoutMayComeFromTheEnvironment() {
+        try (FakeCluster cluster = new FakeCluster().running().with("WAIT_TIMEOUT", "120")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("kubectl", "rollout status"))
+                    .allSatisfy(wait -> assertThat(wait.arguments()).contains("--timeout=120s"));
+        }
+    }
+
+    @ParameterizedTest(name = "--timeout {0}")
+    @ValueSource(strings = {"5x", "m", "5ms", "-1s", "0", "1.5m"})
+    void aTimeoutThatIsNotADurationIsAUsageErrorBeforeAnythingRuns(String given) {
+        try (FakeCluster cluster = new FakeCluster()) {
+            ScriptResult run = cluster.run("run.sh", "--timeout", given);
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stderr()).containsAnyOf("Not a duration: '" + given + "'", "at least 1s")
+                    .contains("Run ./run.sh --help for the options. Nothing was changed.");
+            assertThat(run.calls()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "--port {0}")
+    @ValueSource(strings = {"80", "http", "70000"})
+    void aPortThatCannotBeUsedIsAUsageError(String given) {
+        try (FakeCluster cluster = new FakeCluster()) {
+            ScriptResult run = cluster.run("run.sh", "--port", given);
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stderr()).containsAnyOf("Not a port", "between 1024 and 65535");
+            assertThat(run.calls()).isEmpty();
+        }
+    }
+
+    /** Colima, Docker Desktop for Linux, Rancher Desktop and rootless Docker: docker works through a context. */
+    @Test
+    void whereDockerIsReachedThroughAContextJKubeIsGivenThatContextsEndpoint() {
+        String colima = "unix:///Users/learner/.colima/default/docker.sock";
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd").with("FAKE_DOCKER_CONTEXT_HOST", colima)) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("mvnw")).singleElement()
+                    .satisfies(build -> assertThat(build.environment("DOCKER_HOST")).isEqualTo(colima));
+            assertThat(run.callsTo("docker", "image inspect")).singleElement()
+                    .satisfies(inspect -> assertThat(inspect.environment("DOCKER_HOST")).isEqualTo(colima));
+            assertThat(run.stdout()).contains("DOCKER_HOST is not set and JKube does not read Docker contexts: using the"
+                    + " current Docker context's endpoint, DOCKER_HOST=" + colima);
+            assertThat(cluster.state("images")).contains("visit-counter:dev-");
+        }
+    }
+
+    @Test
+    void aDockerHostTheLearnerSetIsKept() {
+        try (FakeCluster cluster = new FakeCluster().runningWith("containerd")
+                .with("DOCKER_HOST", "unix:///var/run/docker.sock")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.callsTo("docker", "context")).isEmpty();
+            assertThat(run.stdout()).doesNotContain("Docker context");
+        }
+    }
+
+    /** JAVA_HOME names a JDK 21 while the java on PATH is a Java 11: JKube's layer extraction runs the PATH one. */
+    @Test
+    void theJdkThatJavaHomeNamesIsFirstOnPathForTheBuild() {
+        try (FakeCluster cluster = new FakeCluster().running().with("FAKE_JAVA_VERSION", "11.0.2")
+                .withJavaHome("21.0.5")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout()).contains("JDK 21").contains("its bin/ goes first on PATH for the build");
+        }
+    }
+
+    /**
+     * kubectl port-forward listens on 127.0.0.1 and ::1 and keeps running when one of them is taken: here the step-01
+     * app run locally holds 127.0.0.1:8080 and answers like the visit counter, from this machine.
+     */
+    @Test
+    void anotherServerOnTheLocalPortIsNotTakenForTheVisitCounter() {
+        try (FakeCluster cluster = new FakeCluster().with("FAKE_NODE_REACHABLE", "0")
+                .with("FAKE_OTHER_SERVER_ON_PORT", "8080")) {
+            ScriptResult run = cluster.run("run.sh");
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+            assertThat(run.stderr()).contains("Forwarding from [::1]:8080 -> 8080")
+                    .contains("something else answers on 127.0.0.1:8080 (HTTP 200, X-Served-By: learner-laptop, which is"
+                            + " none of the app's pods)")
+                    .contains("try: ./run.sh --port 18080");
+            assertThat(run.stdout()).doesNotContain("The visit counter is running");
+            assertThat(cluster.portForwardPidFile()).doesNotExist();
+        }
+    }
+
     @Test
     void runningTwiceRollsOutANewTagAndAppliesTheSameObjectsAgain() {
         try (FakeCluster cluster = new FakeCluster()) {
@@ -315,8 +472,12 @@ class RunScriptTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.stderr()).contains("deployment/postgres did not become ready within 300s")
                     .contains("kubectl describe pods -l app.kubernetes.io/name=postgres")
-                    .contains("FailedScheduling").contains("recent events").contains("last log lines")
-                    .contains("(fake) last log line");
+                    .contains("last log lines").contains("(fake) last log line");
+            String events = run.stderr().substring(run.stderr().indexOf("---- warnings in the namespace"),
+                    run.stderr().indexOf("---- last log lines"));
+            assertThat(events).as("the scheduler's and the provisioner's warnings, which say why the pod waits")
+                    .contains("FailedScheduling").contains("pod has unbound immediate PersistentVolumeClaims")
+                    .contains("ProvisioningFailed");
             assertThat(run.callsTo("kubectl", "describe pods -l app.kubernetes.io/name=postgres")).hasSize(1);
             assertThat(run.callsTo("kubectl", "logs -l app.kubernetes.io/name=postgres")).hasSize(1);
             assertThat(run.callsTo("kubectl", "component=web")).isEmpty();
@@ -419,7 +580,7 @@ class RunScriptTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.stderr()).contains("Unable to listen on port 8080")
-                    .contains("is port 8080 taken? try LOCAL_PORT=18080");
+                    .contains("is port 8080 taken? try: ./run.sh --port 18080");
         }
     }
 

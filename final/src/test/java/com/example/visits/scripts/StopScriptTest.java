@@ -103,19 +103,79 @@ class StopScriptTest {
 
     @Test
     void withMinikubeStoppedThereIsNothingToDelete() {
-        try (FakeCluster cluster = new FakeCluster()) {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("docker")) {
             ScriptResult stop = cluster.run("stop.sh", "--all");
 
             assertThat(stop.exitCode()).as(stop.describe()).isZero();
             assertThat(stop.callsTo("kubectl")).isEmpty();
             assertThat(stop.callsTo("minikube", "stop")).isEmpty();
-            assertThat(stop.stdout()).contains("minikube is not running").contains("already stopped");
+            assertThat(stop.stdout()).contains("minikube is stopped: nothing can be deleted now")
+                    .contains("minikube is not running: nothing to stop");
+        }
+    }
+
+    @Test
+    void withoutAProfileThereIsNothingToDeleteOrPurge() {
+        try (FakeCluster cluster = new FakeCluster()) {
+            ScriptResult stop = cluster.run("stop.sh", "--purge");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(stop.callsTo("kubectl")).isEmpty();
+            assertThat(stop.stdout()).contains("there is no minikube profile 'minikube': nothing is deployed.");
+        }
+    }
+
+    /** Nothing can be deleted from a paused cluster (its apiserver is paused): not "nothing is deployed". */
+    @Test
+    void aPausedClusterIsNotTakenForAStoppedOne() {
+        try (FakeCluster cluster = new FakeCluster().deployed().paused()) {
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).isEqualTo(1);
+            assertThat(stop.stdout()).doesNotContain("nothing is deployed");
+            assertThat(stop.stderr()).contains("is paused").contains("'minikube -p minikube unpause'")
+                    .contains("then run ./stop.sh again");
+            assertThat(cluster.has("deployed-app")).isTrue();
+        }
+    }
+
+    @Test
+    void aMissingKubectlContextIsNotTakenForAStoppedCluster() {
+        try (FakeCluster cluster = new FakeCluster().deployed().withoutKubectlContext()) {
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).isEqualTo(1);
+            assertThat(stop.stderr()).contains("'minikube -p minikube update-context'");
+            assertThat(stop.callsTo("kubectl")).isEmpty();
+        }
+    }
+
+    /**
+     * After a reboot the PID in run.sh's PID file may belong to another process: stop.sh must not signal it. The
+     * stand-in is a sleep started here, which is no kubectl port-forward.
+     */
+    @Test
+    void aPidFileThatNamesAnotherProcessIsNotSignalled() throws IOException, InterruptedException {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try (FakeCluster cluster = new FakeCluster().deployed()) {
+            Files.createDirectories(cluster.portForwardPidFile().getParent());
+            Files.writeString(cluster.portForwardPidFile(), unrelated.pid() + "\n");
+
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(unrelated.isAlive()).as("the unrelated process still runs").isTrue();
+            assertThat(stop.stdout()).contains("the PID file named PID " + unrelated.pid()
+                    + ", which is not run.sh's kubectl port-forward now: left alone");
+            assertThat(cluster.portForwardPidFile()).doesNotExist();
+        } finally {
+            unrelated.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void purgeWithMinikubeStoppedSaysWhatToDo() {
-        try (FakeCluster cluster = new FakeCluster()) {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("docker")) {
             ScriptResult stop = cluster.run("stop.sh", "--purge");
 
             assertThat(stop.exitCode()).isEqualTo(1);

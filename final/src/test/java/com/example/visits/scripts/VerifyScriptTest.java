@@ -146,12 +146,94 @@ class VerifyScriptTest {
 
     @Test
     void refusesToRunWithoutMinikubeRunningWhenNoUrlIsGiven() {
-        try (FakeCluster cluster = new FakeCluster()) {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("docker")) {
             ScriptResult verify = cluster.run("verify.sh");
 
             assertThat(verify.exitCode()).isEqualTo(1);
-            assertThat(verify.stderr()).contains("is not running: start the system with ./run.sh first");
+            assertThat(verify.stderr()).contains("minikube (profile 'minikube') is stopped")
+                    .contains("Then deploy the system with ./run.sh and run ./verify.sh again.");
             assertThat(verify.callsTo("kubectl")).isEmpty();
+        }
+    }
+
+    @Test
+    void onAPausedClusterItSaysToUnpause() {
+        try (FakeCluster cluster = new FakeCluster().deployed().paused()) {
+            ScriptResult verify = cluster.run("verify.sh");
+
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.stderr()).contains("'minikube -p minikube unpause'");
+            assertThat(verify.callsTo("kubectl")).isEmpty();
+        }
+    }
+
+    @Test
+    void theTimeoutReachesKubectlWithAUnit() {
+        try (FakeCluster cluster = new FakeCluster().deployed()) {
+            ScriptResult verify = cluster.run("verify.sh", "--timeout", "300");
+
+            assertThat(verify.exitCode()).as(verify.describe()).isZero();
+            assertThat(verify.callsTo("kubectl", "delete pod")).singleElement()
+                    .satisfies(delete -> assertThat(delete.arguments()).contains("--timeout=300s"));
+            assertThat(verify.callsTo("kubectl", "wait")).singleElement()
+                    .satisfies(wait -> assertThat(wait.arguments()).contains("--timeout=300s"));
+        }
+    }
+
+    @Test
+    void aBadTimeoutIsAUsageError() {
+        try (FakeCluster cluster = new FakeCluster().deployed()) {
+            ScriptResult verify = cluster.run("verify.sh", "--timeout", "3 minutes");
+
+            assertThat(verify.exitCode()).isEqualTo(2);
+            assertThat(verify.stderr()).contains("Not a duration: '3 minutes'");
+            assertThat(verify.calls()).isEmpty();
+        }
+    }
+
+    /** The step-01 app run locally holds 127.0.0.1:8080 and answers {"visits": N} with this machine's name. */
+    @Test
+    void anAnswerFromAnythingButTheAppsPodsFailsAndNothingIsDeleted() {
+        try (FakeCluster cluster = new FakeCluster().deployed().with("FAKE_OTHER_SERVER_ON_PORT", "8080")) {
+            ScriptResult verify = cluster.run("verify.sh", "--timeout", "5s", "http://127.0.0.1:8080");
+
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.stdout()).contains("✗ GET / answers {\"visits\": N}: got an answer that is not the visit"
+                            + " counter's: X-Served-By learner-laptop is none of the app's pods (visit-counter-5c8d7f9b4-aaaaa"
+                            + " visit-counter-5c8d7f9b4-bbbbb); HTTP 200, body: {\"visits\":1}")
+                    .contains("Another program answers at http://127.0.0.1:8080/").doesNotContain("✓");
+            assertThat(verify.callsTo("kubectl", "delete")).isEmpty();
+        }
+    }
+
+    /** After the PostgreSQL restart one replica is still unready: check 7 waits for it instead of failing. */
+    @Test
+    void waitsForBothReplicasToBeReadyAgainBeforeAskingEach() {
+        try (FakeCluster cluster = new FakeCluster().with("FAKE_NODE_REACHABLE", "0").with("FAKE_APP_REPLICA_SLOW", "1")
+                .with("FAKE_TERMINATING_APP_POD", "1")) {
+            assertThat(cluster.run("run.sh").exitCode()).isZero();
+
+            ScriptResult verify = cluster.run("verify.sh", "--timeout", "5s");
+
+            assertThat(verify.exitCode()).as(verify.describe()).isZero();
+            assertThat(verify.indexOf("kubectl", "rollout status deployment/visit-counter"))
+                    .isGreaterThan(verify.indexOf("kubectl", "delete pod"))
+                    .isLessThan(verify.indexOf("kubectl", "port-forward pod/"));
+            assertThat(verify.callsTo("kubectl", "port-forward pod/")).as("not the pod being deleted").hasSize(2)
+                    .noneMatch(forward -> forward.argumentLine().contains("zzzzz"));
+            assertThat(verify.stdout()).contains("All 7 checks passed.");
+        }
+    }
+
+    @Test
+    void aReplicaThatNeverBecomesReadyIsReportedAsSuch() {
+        try (FakeCluster cluster = new FakeCluster().deployed().with("FAKE_APP_REPLICA_NEVER_READY", "1")) {
+            ScriptResult verify = cluster.run("verify.sh", "--timeout", "5s");
+
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.stdout()).contains("✗ both replicas should be Ready within 5s: error: timed out waiting"
+                    + " for the condition (details above)").contains("1 of 7 checks failed.");
+            assertThat(verify.stderr()).contains("kubectl describe pods -l app.kubernetes.io/name=visit-counter");
         }
     }
 
