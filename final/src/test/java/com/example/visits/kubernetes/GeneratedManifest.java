@@ -11,10 +11,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
 import com.example.visits.testsupport.manifests.Manifests;
+import com.example.visits.testsupport.manifests.Workload;
 
 /**
  * The resources that {@code k8s:resource} wrote in this build (bound to process-resources), i.e. exactly what
@@ -79,26 +82,41 @@ final class GeneratedManifest {
         return find(NetworkPolicy.class, name);
     }
 
-    List<Deployment> deployments() {
-        return resources.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
+    StatefulSet statefulSet(String name) {
+        return find(StatefulSet.class, name);
     }
 
-    /** The one container of the named Deployment's pod (each workload here runs exactly one). */
-    Container onlyContainer(String deploymentName) {
-        List<Container> containers = deployment(deploymentName).getSpec().getTemplate().getSpec().getContainers();
+    Namespace namespace(String name) {
+        return find(Namespace.class, name);
+    }
+
+    /** Every object that runs pods (the app's Deployment, Postgres's StatefulSet). */
+    List<Workload> workloads() {
+        return manifests.workloads();
+    }
+
+    Workload workload(String name) {
+        return workloads().stream().filter(workload -> workload.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no workload named '" + name + "' in " + LOCATION));
+    }
+
+    /** The one container of the named workload's pod (each workload here runs exactly one). */
+    Container onlyContainer(String workloadName) {
+        List<Container> containers = workload(workloadName).podSpec().getContainers();
         if (containers.size() != 1) {
-            throw new IllegalStateException("Deployment " + deploymentName + " has " + containers.size()
-                    + " containers, expected 1");
+            throw new IllegalStateException(workloadName + " has " + containers.size() + " containers, expected 1");
         }
         return containers.get(0);
     }
 
-    static Map<String, String> podLabels(Deployment deployment) {
-        return deployment.getSpec().getTemplate().getMetadata().getLabels();
+    /** The names of the workloads whose pods carry every label of the (non-empty) selector. */
+    List<String> workloadsSelectedBy(Map<String, String> selector) {
+        return workloads().stream().filter(workload -> selects(selector, workload.podLabels()))
+                .map(Workload::name).toList();
     }
 
     static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-        return !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
+        return selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
     }
 
     private <T extends HasMetadata> T find(Class<T> type, String name) {

@@ -1,7 +1,5 @@
 package com.example.visits.kubernetes;
 
-import static com.example.visits.kubernetes.GeneratedManifest.podLabels;
-import static com.example.visits.kubernetes.GeneratedManifest.selects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -9,9 +7,11 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
+
+import com.example.visits.testsupport.manifests.Workload;
 
 /** What JKube generated as a whole: which resources, their labels, which pods each selector reaches. */
 class GeneratedResourcesTest {
@@ -40,30 +40,50 @@ class GeneratedResourcesTest {
         assertThat(manifest.resources())
                 .extracting(resource -> resource.getKind() + "/" + resource.getMetadata().getName())
                 .containsExactlyInAnyOrder(
+                        "Namespace/visit-counter",
                         "Deployment/visit-counter",
                         "Service/visit-counter",
                         "ConfigMap/db-config",
                         "Secret/db-credentials",
-                        "Deployment/postgres",
+                        "StatefulSet/postgres",
                         "Service/postgres",
                         "PersistentVolumeClaim/postgres-data",
                         "NetworkPolicy/postgres-allow-app");
     }
 
+    /**
+     * The finished system lives in its own namespace, apart from the labs (namespace default), so that the two
+     * claims named postgres-data never meet: minikube keeps a claim's data at
+     * /tmp/hostpath-provisioner/NAMESPACE/CLAIM. The manifest says so itself (k8s:apply and kubectl apply -f put
+     * each object where its metadata says) and brings the Namespace along (k8s:apply applies it first).
+     */
+    @Test
+    void everyObjectIsInTheNamespaceVisitCounterWhichTheManifestCreates() {
+        Namespace namespace = manifest.namespace("visit-counter");
+        assertThat(namespace.getMetadata().getNamespace()).as("a Namespace is not namespaced").isNull();
+        assertThat(manifest.resources())
+                .filteredOn(resource -> !(resource instanceof Namespace))
+                .isNotEmpty()
+                .allSatisfy(resource -> assertThat(resource.getMetadata().getNamespace())
+                        .as("namespace of %s %s", resource.getKind(), resource.getMetadata().getName())
+                        .isEqualTo("visit-counter"));
+    }
+
     @Test
     void everyResourceCarriesTheRecommendedLabels() {
         assertThat(manifest.deployment("visit-counter").getMetadata().getLabels()).containsAllEntriesOf(APP_LABELS);
-        assertThat(podLabels(manifest.deployment("visit-counter"))).containsAllEntriesOf(APP_LABELS);
+        assertThat(manifest.workload("visit-counter").podLabels()).containsAllEntriesOf(APP_LABELS);
         assertThat(manifest.service("visit-counter").getMetadata().getLabels()).containsAllEntriesOf(APP_LABELS);
 
-        assertThat(manifest.deployment("postgres").getMetadata().getLabels()).containsAllEntriesOf(POSTGRES_LABELS);
-        assertThat(podLabels(manifest.deployment("postgres"))).containsAllEntriesOf(POSTGRES_LABELS);
+        assertThat(manifest.statefulSet("postgres").getMetadata().getLabels()).containsAllEntriesOf(POSTGRES_LABELS);
+        assertThat(manifest.workload("postgres").podLabels()).containsAllEntriesOf(POSTGRES_LABELS);
         assertThat(manifest.service("postgres").getMetadata().getLabels()).containsAllEntriesOf(POSTGRES_LABELS);
         assertThat(manifest.persistentVolumeClaim("postgres-data").getMetadata().getLabels())
                 .containsAllEntriesOf(POSTGRES_LABELS);
         assertThat(manifest.networkPolicy("postgres-allow-app").getMetadata().getLabels())
                 .containsAllEntriesOf(POSTGRES_LABELS);
 
+        assertThat(manifest.namespace("visit-counter").getMetadata().getLabels()).containsAllEntriesOf(CONFIG_LABELS);
         assertThat(manifest.configMap("db-config").getMetadata().getLabels()).containsAllEntriesOf(CONFIG_LABELS);
         assertThat(manifest.secret("db-credentials").getMetadata().getLabels()).containsAllEntriesOf(CONFIG_LABELS);
     }
@@ -75,14 +95,13 @@ class GeneratedResourcesTest {
     }
 
     @Test
-    void eachDeploymentSelectsOnlyItsOwnPods() {
-        for (Deployment deployment : manifest.deployments()) {
-            Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
-            assertThat(manifest.deployments())
-                    .as("pods matched by the selector of Deployment %s", deployment.getMetadata().getName())
-                    .filteredOn(candidate -> selects(selector, podLabels(candidate)))
-                    .extracting(candidate -> candidate.getMetadata().getName())
-                    .containsExactly(deployment.getMetadata().getName());
+    void eachWorkloadSelectsOnlyItsOwnPods() {
+        assertThat(manifest.workloads()).extracting(Workload::title)
+                .containsExactlyInAnyOrder("Deployment \"visit-counter\"", "StatefulSet \"postgres\"");
+        for (Workload workload : manifest.workloads()) {
+            assertThat(manifest.workloadsSelectedBy(workload.selector().getMatchLabels()))
+                    .as("pods matched by the selector of %s", workload.title())
+                    .containsExactly(workload.name());
         }
     }
 
@@ -124,9 +143,6 @@ class GeneratedResourcesTest {
     }
 
     private java.util.List<String> podsSelectedBy(Service service) {
-        return manifest.deployments().stream()
-                .filter(deployment -> selects(service.getSpec().getSelector(), podLabels(deployment)))
-                .map(deployment -> deployment.getMetadata().getName())
-                .toList();
+        return manifest.workloadsSelectedBy(service.getSpec().getSelector());
     }
 }

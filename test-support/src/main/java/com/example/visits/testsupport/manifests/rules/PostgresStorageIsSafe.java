@@ -16,9 +16,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Two Postgres pitfalls with a volume. A RollingUpdate starts the new pod before the old one stops, and the new
- * pod waits for the ReadWriteOnce claim the old one holds. A fresh volume may hold {@code lost+found} at its
- * root, and initdb refuses a non-empty directory: PGDATA must be a subdirectory of the mount.
+ * Three Postgres pitfalls with a volume. One data directory takes one server: a Postgres Deployment or StatefulSet
+ * on a volume runs one replica (more would put several postmasters on one claim, or, with claim templates, several
+ * unrelated databases behind one Service). A Deployment's RollingUpdate starts the new pod before the old one stops,
+ * and the new pod waits for the ReadWriteOnce claim the old one holds: a Postgres Deployment with a claim uses
+ * Recreate. (Recreate orders rollouts only: a deleted pod's replacement still starts while the old pod terminates,
+ * which only a StatefulSet rules out; the finished system uses one, the labs keep the Deployment.) A fresh volume may
+ * hold {@code lost+found} at its root, and initdb refuses a non-empty directory: PGDATA must be a subdirectory of
+ * the mount.
  */
 public final class PostgresStorageIsSafe implements ManifestRule {
 
@@ -32,8 +37,9 @@ public final class PostgresStorageIsSafe implements ManifestRule {
 
     @Override
     public String description() {
-        return "a Postgres Deployment with a PersistentVolumeClaim uses strategy Recreate, and PGDATA is a"
-                + " subdirectory of its data volume's mount path (not the mount itself, where lost+found may be)";
+        return "a Postgres Deployment or StatefulSet on a volume runs one replica, a Postgres Deployment with a"
+                + " PersistentVolumeClaim uses strategy Recreate, and PGDATA is a subdirectory of its data volume's"
+                + " mount path (not the mount itself, where lost+found may be)";
     }
 
     @Override
@@ -45,6 +51,7 @@ public final class PostgresStorageIsSafe implements ManifestRule {
             }
             checkStrategy(manifests, workload, violations);
             Set<String> dataVolumes = dataVolumes(workload);
+            checkReplicas(manifests, workload, dataVolumes, violations);
             for (Container container : workload.allContainers()) {
                 if (Images.isPostgres(container.getImage())) {
                     checkPgdata(manifests, workload, container, dataVolumes, violations);
@@ -55,8 +62,7 @@ public final class PostgresStorageIsSafe implements ManifestRule {
     }
 
     private static void checkStrategy(Manifests manifests, Workload workload, List<Violation> violations) {
-        List<String> claims = workload.podSpec().getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null)
-                .map(v -> v.getPersistentVolumeClaim().getClaimName()).toList();
+        List<String> claims = claims(workload);
         if (workload.resource() instanceof Deployment deployment && !claims.isEmpty()) {
             String type = deployment.getSpec().getStrategy() == null || deployment.getSpec().getStrategy().getType() == null
                     ? "RollingUpdate (the default)" : deployment.getSpec().getStrategy().getType();
@@ -66,6 +72,30 @@ public final class PostgresStorageIsSafe implements ManifestRule {
                         + " ReadWriteOnce volume the old pod still holds; set spec.strategy.type: Recreate"));
             }
         }
+    }
+
+    private static void checkReplicas(Manifests manifests, Workload workload, Set<String> dataVolumes,
+            List<Violation> violations) {
+        Integer replicas = workload.resource() instanceof Deployment deployment ? deployment.getSpec().getReplicas()
+                : workload.resource() instanceof StatefulSet statefulSet ? statefulSet.getSpec().getReplicas() : null;
+        if (replicas == null || replicas <= 1 || dataVolumes.isEmpty()) {
+            return; // one replica (1 is the default), a DaemonSet, or no data to share
+        }
+        List<String> claims = claims(workload);
+        String what = claims.isEmpty()
+                ? ": each pod would be a separate database with its own data behind the same Service, so every"
+                        + " connection would see another count"
+                : " on PersistentVolumeClaim " + String.join(", ", claims) + ": every pod would mount the same data"
+                        + " directory (a ReadWriteOnce claim is shared by all pods on one node), and two postmasters on"
+                        + " one data directory corrupt it";
+        violations.add(new Violation(manifests.describe(workload.resource()), "runs " + replicas
+                + " replicas of Postgres" + what + "; set spec.replicas: 1 (more replicas do not make a PostgreSQL"
+                + " cluster: that needs replication, e.g. an operator)"));
+    }
+
+    private static List<String> claims(Workload workload) {
+        return workload.podSpec().getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null)
+                .map(v -> v.getPersistentVolumeClaim().getClaimName()).toList();
     }
 
     private static void checkPgdata(Manifests manifests, Workload workload, Container container,
