@@ -126,7 +126,7 @@ describe_answer() {
 }
 
 read_app_pods
-echo "Verifying the visit counter at $URL/ (profile '$PROFILE', via $URL_VIA)"
+echo "Verifying the visit counter at $URL/ (profile '$PROFILE', namespace $NAMESPACE, via $URL_VIA)"
 echo
 
 # ---- 1, 2: the count goes up by one per request ----
@@ -136,7 +136,7 @@ if [ "$STATUS" != "200" ] || [ -z "$VISITS" ]; then
   if [ "$FOREIGN" = 1 ]; then
     echo "  Another program answers at $URL/: stop it, or give ./verify.sh the URL that ./run.sh printed."
   else
-    echo "  Is the system running? ./run.sh deploys it; kubectl --context $PROFILE get pods shows its pods."
+    echo "  Is the system running? ./run.sh deploys it; $KUBECTL_HINT get pods shows its pods."
   fi
   finish
 fi
@@ -155,18 +155,25 @@ PHASE="$(kube get persistentvolumeclaim "$PVC_NAME" -o jsonpath='{.status.phase}
 if [ "$PHASE" = "Bound" ]; then
   pass "PersistentVolumeClaim $PVC_NAME is Bound"
 else
-  flunk "PersistentVolumeClaim $PVC_NAME should be Bound, is: ${PHASE:-<no phase>} (kubectl --context $PROFILE describe pvc $PVC_NAME tells why)"
+  flunk "PersistentVolumeClaim $PVC_NAME should be Bound, is: ${PHASE:-<no phase>} ($KUBECTL_HINT describe pvc $PVC_NAME tells why)"
 fi
 
 # ---- 4, 5: delete the PostgreSQL pod, wait for the replacement ----
-OLD_PODS="$(kube get pods -l "$DB_SELECTOR" -o name 2>/dev/null || true)"
+# The StatefulSet's replacement has the same name (postgres-0) and another UID: the UID tells them apart.
+db_pods() {
+  kube get pods -l "$DB_SELECTOR" -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.metadata.uid}{"\n"}{end}' 2>/dev/null
+}
+OLD_PODS="$(db_pods)" || OLD_PODS=""
 if [ -z "$OLD_PODS" ]; then
   flunk "delete the PostgreSQL pod: no pod has the label $DB_SELECTOR"
   finish
 fi
-# kubectl delete waits until the pod is gone (--wait defaults to true).
+OLD_NAMES="$(echo "$OLD_PODS" | cut -d ' ' -f 1 | tr '\n' ' ' | sed 's/ $//')"
+OLD_UIDS=" $(echo "$OLD_PODS" | cut -d ' ' -f 2 | tr '\n' ' ')"
+# kubectl delete waits until the pod is gone (--wait defaults to true); the StatefulSet starts the replacement only
+# then, so two PostgreSQL servers never run on the same data directory.
 if kube delete pod -l "$DB_SELECTOR" --timeout="$KUBECTL_TIMEOUT" >"$WORK/delete" 2>&1; then
-  pass "deleted the PostgreSQL pod ($(echo "$OLD_PODS" | tr '\n' ' ' | sed 's/ $//'))"
+  pass "deleted the PostgreSQL pod ($OLD_NAMES)"
 else
   flunk "delete the PostgreSQL pod: $(cat "$WORK/delete")"
   finish
@@ -175,18 +182,19 @@ fi
 NEW_POD=""
 waited=0
 while [ "$waited" -lt "$WAIT_SECONDS" ]; do
-  for pod in $(kube get pods -l "$DB_SELECTOR" -o name 2>/dev/null || true); do
-    case " $(echo "$OLD_PODS" | tr '\n' ' ') " in
-      *" $pod "*) ;;
-      *) NEW_POD="$pod" ;;
+  while read -r name uid; do
+    [ -n "$uid" ] || continue
+    case "$OLD_UIDS " in
+      *" $uid "*) ;;
+      *) NEW_POD="pod/$name" ;;
     esac
-  done
+  done <<<"$(db_pods || true)"
   [ -z "$NEW_POD" ] || break
   sleep 1
   waited=$((waited + 1))
 done
 if [ -n "$NEW_POD" ] && kube wait --for=condition=Ready "$NEW_POD" --timeout="$KUBECTL_TIMEOUT" >/dev/null 2>&1; then
-  pass "Kubernetes replaced it: $NEW_POD is Ready"
+  pass "Kubernetes replaced it: a new $NEW_POD is Ready"
 else
   explain_pods "$DB_SELECTOR"
   flunk "a replacement PostgreSQL pod should be Ready within $WAIT_TIMEOUT: ${NEW_POD:-none was created} (details above)"
@@ -258,7 +266,7 @@ if [ "$URL_VIA" = "port-forward" ]; then
     # The log exists before kubectl starts: the `>` of a background command is opened by the new process, which
     # may not have run yet when the loop below first reads the log.
     : >"$log"
-    kubectl --context "$PROFILE" port-forward "$pod" ":$APP_PORT" >>"$log" 2>&1 &
+    kubectl --context "$PROFILE" --namespace "$NAMESPACE" port-forward "$pod" ":$APP_PORT" >>"$log" 2>&1 &
     OWN_FORWARDS="$OWN_FORWARDS $!"
     port=""
     waited=0
@@ -288,7 +296,7 @@ else
 fi
 
 if [ "$(distinct_count)" -lt 2 ]; then
-  flunk "both replicas should answer ($HOW): $ANSWERS answers came from one X-Served-By value only: ${SEEN:-none}${GAPS:+ ($GAPS)}; Ready pods: $(echo "$READY_PODS" | tr '\n' ' ' | sed 's/ $//'); kubectl --context $PROFILE get pods -l $APP_SELECTOR shows the replicas"
+  flunk "both replicas should answer ($HOW): $ANSWERS answers came from one X-Served-By value only: ${SEEN:-none}${GAPS:+ ($GAPS)}; Ready pods: $(echo "$READY_PODS" | tr '\n' ' ' | sed 's/ $//'); $KUBECTL_HINT get pods -l $APP_SELECTOR shows the replicas"
 elif [ -n "$GAPS" ]; then
   flunk "the replicas ($SEEN) should share one count, but${GAPS#;}"
 else

@@ -5,12 +5,20 @@
 
 # ---- names and labels: the same as in final/target/classes/META-INF/jkube/kubernetes.yml, which JKube generates from
 # final/src/main/jkube/ (ScriptManifestCrossCheckTest fails when a name or selector here is not in that file) ----
+# The finished system lives in a namespace of its own, apart from the labs (steps 01-04 run in "default" and have a
+# claim postgres-data too; minikube's hostPath provisioner keeps a claim's data at
+# /tmp/hostpath-provisioner/<namespace>/<claim>). Every kubectl call names it.
+NAMESPACE="visit-counter"
 APP_NAME="visit-counter"
 DB_NAME="postgres"
+# PostgreSQL is a StatefulSet of one replica: a deleted pod is replaced only after it is gone, so two PostgreSQL
+# servers never share the data directory.
+DB_WORKLOAD="statefulset/postgres"
 PVC_NAME="postgres-data"
 APP_SELECTOR="app.kubernetes.io/name=visit-counter"
 DB_SELECTOR="app.kubernetes.io/name=postgres"
-# What run.sh applies first: Postgres and what it needs (ConfigMap, Secret, PVC, Service, NetworkPolicy).
+# What run.sh applies first: the Namespace, Postgres and what it needs (ConfigMap, Secret, PVC, Service,
+# NetworkPolicy).
 DB_APPLY_SELECTOR="app.kubernetes.io/component in (config,database)"
 APP_APPLY_SELECTOR="app.kubernetes.io/component=web"
 MANIFEST_RELATIVE="final/target/classes/META-INF/jkube/kubernetes.yml"
@@ -155,7 +163,10 @@ require_jdk17() {
 }
 
 # ---- cluster access: always the profile's own context, never whatever kubectl points at ----
-kube() { kubectl --context "$PROFILE" "$@"; }
+kube() { kubectl --context "$PROFILE" --namespace "$NAMESPACE" "$@"; }
+
+# How a learner asks the same, for messages.
+KUBECTL_HINT="kubectl --context $PROFILE -n $NAMESPACE"
 
 # Sets MINIKUBE_STATE from 'minikube status', whose exit code is a bitmask (minikube cmd/minikube/cmd/status.go,
 # exitCode): 1 the host is not Running, 2 the apiserver or the kubelet is not Running (a paused cluster too), 4 the
@@ -298,7 +309,7 @@ start_port_forward() {
   local pid waited=0 retry
   retry="./$(basename "$0") --port 18080"
   stop_port_forward >/dev/null
-  nohup kubectl --context "$PROFILE" port-forward "service/$APP_NAME" "$LOCAL_PORT:$APP_PORT" >"$PORT_FORWARD_LOG" 2>&1 &
+  nohup kubectl --context "$PROFILE" --namespace "$NAMESPACE" port-forward "service/$APP_NAME" "$LOCAL_PORT:$APP_PORT" >"$PORT_FORWARD_LOG" 2>&1 &
   pid=$!
   echo "$pid" >"$PORT_FORWARD_PID_FILE"
   while [ "$waited" -lt 20 ]; do

@@ -15,7 +15,7 @@ class StopScriptTest {
     private static final String DELETE_APP =
             "delete deployment,service,configmap,secret -l app.kubernetes.io/name=visit-counter --ignore-not-found";
     private static final String DELETE_POSTGRES =
-            "delete deployment,service,networkpolicy -l app.kubernetes.io/name=postgres --ignore-not-found";
+            "delete statefulset,service,networkpolicy -l app.kubernetes.io/name=postgres --ignore-not-found";
     private static final String DELETE_PVC = "delete persistentvolumeclaim postgres-data --ignore-not-found";
 
     @Test
@@ -31,9 +31,11 @@ class StopScriptTest {
             assertThat(stop.stdout())
                     .contains("deleted: deployment.apps \"visit-counter\" deleted")
                     .contains("deleted: secret \"db-credentials\" deleted")
-                    .contains("deleted: deployment.apps \"postgres\" deleted")
+                    .contains("deleted: statefulset.apps \"postgres\" deleted")
                     .contains("deleted: networkpolicy.networking.k8s.io \"postgres-allow-app\" deleted")
-                    .contains("kept: persistentvolumeclaim/postgres-data (the count survives; ./stop.sh --purge deletes it)");
+                    .contains("kept: persistentvolumeclaim/postgres-data in the namespace visit-counter (the count survives;"
+                            + " ./stop.sh --purge deletes it)");
+            assertThat(stop.callsTo("kubectl", "delete namespace")).as("it holds the claim").isEmpty();
             assertThat(cluster.has("pvc")).isTrue();
             assertThat(cluster.has("deployed-app")).isFalse();
             assertThat(cluster.has("deployed-db")).isFalse();
@@ -48,8 +50,37 @@ class StopScriptTest {
             assertThat(stop.exitCode()).as(stop.describe()).isZero();
             assertThat(stop.indexOf("kubectl", DELETE_PVC)).isGreaterThan(stop.indexOf("kubectl", DELETE_POSTGRES));
             assertThat(stop.stdout()).contains("deleted: persistentvolumeclaim \"postgres-data\" deleted")
+                    .contains("minikube's provisioner deleted persistentvolume/pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f and"
+                            + " its data (/tmp/hostpath-provisioner/visit-counter/postgres-data on the node)")
+                    .contains("deleted: namespace \"visit-counter\" deleted")
                     .contains("the count is gone").doesNotContain("kept:");
+            assertThat(stop.indexOf("kubectl", "delete namespace visit-counter"))
+                    .isGreaterThan(stop.indexOf("kubectl", DELETE_PVC));
+            assertThat(stop.callsTo("minikube", "ssh")).as("nothing left on the node to remove").isEmpty();
             assertThat(cluster.has("pvc")).isFalse();
+        }
+    }
+
+    /**
+     * After a minikube restart the provisioner no longer deletes the volumes it made before (kubernetes/minikube#16140):
+     * the volume stays Released and the data stays on the node, where a new claim postgres-data would find it.
+     */
+    @Test
+    void purgeRemovesTheDataThatMinikubesProvisionerLeavesAfterARestart() {
+        try (FakeCluster cluster = new FakeCluster().deployed().withVolumeHolding(41).provisionedBeforeARestart()) {
+            ScriptResult stop = cluster.run("stop.sh", "--purge");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(stop.stdout())
+                    .contains("persistentvolume/pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f outlived its claim")
+                    .contains("deleted: persistentvolume \"pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f\" deleted")
+                    .contains("removed /tmp/hostpath-provisioner/visit-counter/postgres-data on minikube's node: the count"
+                            + " is gone");
+            assertThat(stop.callsTo("minikube", "ssh")).singleElement().satisfies(ssh -> assertThat(ssh.arguments())
+                    .containsExactly("-p", "minikube", "ssh", "--", "sudo", "rm", "-rf",
+                            "/tmp/hostpath-provisioner/visit-counter/postgres-data"));
+            assertThat(cluster.state("visits")).isEmpty();
+            assertThat(cluster.has("volume-released")).isFalse();
         }
     }
 
@@ -98,6 +129,8 @@ class StopScriptTest {
 
             assertThat(again.exitCode()).as(again.describe()).isZero();
             assertThat(again.stdout()).contains("nothing was deployed").contains("kept: persistentvolumeclaim/postgres-data");
+            assertThat(again.callsTo("kubectl")).allSatisfy(call ->
+                    assertThat(call.arguments()).startsWith("--context", "minikube", "--namespace", "visit-counter"));
         }
     }
 

@@ -3,6 +3,9 @@ package com.example.visits.scripts;
 import com.example.visits.testsupport.scripts.ScriptResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** verify.sh against a fake cluster that is consistent, and against ones that break one promise each. */
@@ -18,15 +21,17 @@ class VerifyScriptTest {
                     .contains("✓ GET / answers {\"visits\": 1}")
                     .contains("✓ a second GET / answers 2: the count goes up by one")
                     .contains("✓ PersistentVolumeClaim postgres-data is Bound")
-                    .contains("✓ deleted the PostgreSQL pod (pod/postgres-7d9f8b6c5-1)")
-                    .contains("✓ Kubernetes replaced it: pod/postgres-7d9f8b6c5-2 is Ready")
+                    .contains("✓ deleted the PostgreSQL pod (postgres-0)")
+                    .contains("✓ Kubernetes replaced it: a new pod/postgres-0 is Ready")
                     .contains("✓ after the restart GET / answers 3: the count survived")
                     .contains("✓ both replicas answered (through the Service; X-Served-By: "
                             + "visit-counter-5c8d7f9b4-aaaaa visit-counter-5c8d7f9b4-bbbbb)")
                     .contains("All 7 checks passed.")
                     .doesNotContain("✗");
             assertThat(verify.callsTo("kubectl", "delete pod -l app.kubernetes.io/name=postgres")).hasSize(1);
-            assertThat(verify.callsTo("kubectl", "wait --for=condition=Ready pod/postgres-7d9f8b6c5-2")).hasSize(1);
+            assertThat(verify.callsTo("kubectl", "wait --for=condition=Ready pod/postgres-0")).hasSize(1);
+            assertThat(verify.callsTo("kubectl")).allSatisfy(call ->
+                    assertThat(call.arguments()).startsWith("--context", "minikube", "--namespace", "visit-counter"));
             assertThat(verify.callsTo("kubectl", "port-forward")).isEmpty();
         }
     }
@@ -111,7 +116,8 @@ class VerifyScriptTest {
             ScriptResult verify = cluster.run("verify.sh", "--timeout", "5s");
 
             assertThat(verify.exitCode()).as(verify.describe()).isZero();
-            assertThat(verify.stdout()).contains("at http://127.0.0.1:8080/ (profile 'minikube', via port-forward)")
+            assertThat(verify.stdout()).contains("at http://127.0.0.1:8080/ (profile 'minikube', namespace visit-counter,"
+                            + " via port-forward)")
                     .contains("✓ both replicas answered (one kubectl port-forward per pod; X-Served-By: "
                             + "visit-counter-5c8d7f9b4-aaaaa visit-counter-5c8d7f9b4-bbbbb) and counted on from one shared count, up to 6")
                     .contains("All 7 checks passed.");
@@ -245,6 +251,20 @@ class VerifyScriptTest {
             assertThat(verify.exitCode()).isEqualTo(2);
             assertThat(verify.stderr()).contains("Missing tools: curl");
             assertThat(verify.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void theReadmeListsTheSameChecksAsHelp() throws IOException {
+        String readme = Files.readString(FakeCluster.REPO.resolve("README.adoc"));
+        String plan = readme.substring(readme.indexOf("The verification plan that `./verify.sh` runs"));
+        plan = plan.substring(0, plan.indexOf("\n\n", plan.indexOf("\n. ")));
+        try (FakeCluster cluster = new FakeCluster()) {
+            String help = cluster.run("verify.sh", "--help").stdout();
+
+            assertThat(plan.lines().filter(line -> line.startsWith(". ")).count()).as(plan)
+                    .isEqualTo(help.lines().filter(line -> line.matches("\\s+\\d\\. .*")).count())
+                    .isEqualTo(7);
         }
     }
 
