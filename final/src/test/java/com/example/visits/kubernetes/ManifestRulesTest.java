@@ -3,11 +3,8 @@ package com.example.visits.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,50 +14,69 @@ import java.util.stream.Stream;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Probe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import com.example.visits.VisitCounterApplication;
+import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.manifests.ManifestChecker;
 import com.example.visits.testsupport.manifests.ProbeTarget;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
- * The generated manifest against every rule of the shared manifest checker, with the app running as the Deployment
- * would start it (its env resolved from the generated ConfigMap and Secret) so that the probe rule asks the real app.
+ * The generated manifest against every rule of the shared manifest checker, with PostgreSQL and the app set up as
+ * the manifest sets them up: PostgreSQL initialised as the postgres image does it from the StatefulSet's env, the app
+ * with its env resolved from the generated ConfigMap and Secret, so that the probe rule asks the real app and the app
+ * only counts if the two agree on the credentials.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManifestRulesTest {
 
     private static final GeneratedManifest MANIFEST = GeneratedManifest.load();
 
     private static final Container APP = MANIFEST.onlyContainer("visit-counter");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private PostgresServer postgres;
 
-    @LocalServerPort
-    private int port;
+    private AppInstance app;
 
-    @DynamicPropertySource
-    static void environmentOfTheAppContainer(DynamicPropertyRegistry registry) {
+    @BeforeAll
+    void startPostgresAndTheAppAsTheManifestConfiguresThem() throws SQLException {
+        postgres = PostgresServer.launch();
+        setUpAsThePostgresImageWould(postgres,
+                ContainerEnvironment.of(MANIFEST.onlyContainer("postgres"), MANIFEST));
         Map<String, String> environment = ContainerEnvironment.of(APP, MANIFEST);
         // In the cluster DB_HOST/DB_PORT name the Postgres Service; here the test's PostgreSQL 16 stands in for it.
         // DB_NAME, DB_USER and DB_PASSWORD stay as the ConfigMap and the Secret say.
-        PostgresServer postgres = PostgresServer.shared();
         environment.put("DB_HOST", postgres.host());
         environment.put("DB_PORT", Integer.toString(postgres.port()));
-        environment.forEach((name, value) -> registry.add(name, () -> value));
+        app = AppInstance.start(VisitCounterApplication.class, "visit-counter-pod", environment);
+    }
+
+    @AfterAll
+    void stopTheAppThenPostgres() {
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theAppCountsWithTheCredentialsOfTheSecret() {
+        assertThat(app.visit()).isEqualTo(1);
     }
 
     @TestFactory
     Stream<DynamicTest> followsEveryRuleOfTheManifestChecker() {
-        return ManifestChecker.allRules(ProbeTarget.baseUrl("http://127.0.0.1:" + port))
+        return ManifestChecker.allRules(ProbeTarget.baseUrl("http://127.0.0.1:" + app.port()))
                 .check(MANIFEST.manifests())
                 .asDynamicTests();
     }
@@ -91,9 +107,33 @@ class ManifestRulesTest {
                 .isEqualTo(Integer.toString(probedPort.getContainerPort()));
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return app.get(path);
+    }
+
+    /**
+     * What the postgres image's entrypoint does on a fresh volume with POSTGRES_USER, POSTGRES_PASSWORD and
+     * POSTGRES_DB (docker-library/postgres, docker-entrypoint.sh): the user with that password, and that database.
+     */
+    private static void setUpAsThePostgresImageWould(PostgresServer server, Map<String, String> environment)
+            throws SQLException {
+        String user = environment.get("POSTGRES_USER");
+        String password = environment.get("POSTGRES_PASSWORD");
+        String database = environment.get("POSTGRES_DB");
+        try (var connection = server.connect(); var statement = connection.createStatement()) {
+            statement.execute((user.equals(server.username()) ? "ALTER ROLE " : "CREATE ROLE ") + identifier(user)
+                    + " WITH LOGIN SUPERUSER PASSWORD " + literal(password));
+            if (!database.equals(server.database())) {
+                statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(user));
+            }
+        }
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }
