@@ -55,8 +55,6 @@ cd "$ROOT"
 parse_wait_timeout
 check_local_port
 
-# A new tag per run: the Deployment's pod template changes, so Kubernetes rolls out the image just built
-# (a reused tag with imagePullPolicy IfNotPresent would keep running the old image).
 # JKube 1.19 finds Docker through DOCKER_HOST or /var/run/docker.sock only, not through Docker CLI contexts
 # (JKube DockerConnectionDetector: "No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable
 # '/var/run/docker.sock'"). Colima, Docker Desktop for Linux, Rancher Desktop and rootless Docker serve the docker
@@ -75,6 +73,8 @@ use_the_docker_context_for_jkube() {
   esac
 }
 
+# A new tag per run: the Deployment's pod template changes, so Kubernetes rolls out the image just built
+# (a reused tag with imagePullPolicy IfNotPresent would keep running the old image).
 IMAGE_TAG="dev-$(date -u +%Y%m%d%H%M%S)-$$"
 IMAGE="$APP_NAME:$IMAGE_TAG"
 BUILD_LOG="$STATE_DIR/visit-counter-$PROFILE-build.log"
