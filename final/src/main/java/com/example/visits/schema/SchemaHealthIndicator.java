@@ -6,8 +6,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The "schema" component of /health and /health/readiness: DOWN until the migrations have run, with the reason as the
- * status's description, which /health shows with the components (details stay hidden: show-details is off).
+ * The "schema" component of /health and /health/readiness: DOWN until the migrations have run, with the reason in
+ * plain words as the status's description, which /health shows with the components (details stay hidden:
+ * show-details is off). The exact cause (an exception, the host, the user) goes to the log only.
  */
 @Component
 class SchemaHealthIndicator implements HealthIndicator {
@@ -21,6 +22,6 @@ class SchemaHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return migration.isComplete() ? Health.up().build()
-                : Health.status(new Status(Status.DOWN.getCode(), migration.lastProblem())).build();
+                : Health.status(new Status(Status.DOWN.getCode(), migration.healthReason())).build();
     }
 }

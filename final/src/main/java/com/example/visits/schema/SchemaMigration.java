@@ -51,6 +51,9 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
 
     private volatile String lastProblem = "not tried yet";
 
+    /** What /health says while the schema is not ready: plain words, never an exception, a host or a user name. */
+    private volatile String healthReason = "the database schema has not been checked yet";
+
     private volatile boolean flywayQuietened;
 
     private volatile LogLevel flywayLevelBefore;
@@ -134,6 +137,7 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
                     database.getJdbcUrl(), RETRY_SECONDS);
         }
         lastProblem = problem;
+        healthReason = problem;
     }
 
     /** One clear line per new problem, not one every {@value #RETRY_SECONDS} s; never the password. */
@@ -145,6 +149,7 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
                     database.getJdbcUrl(), database.getUsername(), problem, RETRY_SECONDS);
         }
         lastProblem = problem;
+        healthReason = "cannot reach the database or log in to it: the app's log says why";
     }
 
     private String databaseName() {
@@ -165,8 +170,8 @@ public class SchemaMigration implements FlywayMigrationStrategy, DisposableBean 
         return complete;
     }
 
-    String lastProblem() {
-        return lastProblem;
+    String healthReason() {
+        return healthReason;
     }
 
     @Override

@@ -61,7 +61,8 @@ class ForeignSchemaTest {
             assertThat(readiness.body()).contains("\"description\":\"database '" + FOREIGN_DATABASE
                     + "' holds tables that this app did not create (no Flyway schema history): give the app an empty"
                     + " database\"");
-            assertThat(app.get("/health").body()).contains("holds tables that this app did not create");
+            assertThat(app.get("/health").body()).contains("holds tables that this app did not create")
+                    .doesNotContain("Exception");
 
             // At least two more attempts: the explanation is not repeated, and Flyway does not repeat its own lines.
             await().pollDelay(Duration.ofMillis(2 * SchemaMigration.RETRY_SECONDS * 1000 + 500)).until(() -> true);
