@@ -13,7 +13,15 @@
 #   FAKE_DOCKER_ENV_ERROR=msg  minikube docker-env fails with this message (exit 14)
 #   FAKE_LOCAL_DOCKER=0        this machine has no Docker daemon (JKube cannot build without DOCKER_HOST)
 #   FAKE_IMAGE_LOAD_NOOP=1     minikube image load ends without error but loads nothing (kubernetes/minikube#21393)
-# State files: runtime (the cluster's container runtime; none = a cluster made before minikube 1.39, docker),
+#   FAKE_DOCKER_CONTEXT_HOST=unix:///...  the current Docker context's endpoint, where this machine's daemon listens
+#                              (default unix:///var/run/docker.sock; Colima, rootless Docker ... listen elsewhere)
+#   FAKE_OTHER_SERVER_ON_PORT=8080  another program (the step-01 app run locally) holds 127.0.0.1:8080
+#   FAKE_APP_REPLICA_SLOW=1    after the Postgres pod was deleted, one app replica is unready until rollout status waited
+#   FAKE_APP_REPLICA_NEVER_READY=1  ... and never becomes Ready (rollout status times out)
+#   FAKE_TERMINATING_APP_POD=1 a pod of an earlier rollout is being deleted (phase still Running)
+# State files: paused (minikube pause ran), kubeconfig-misconfigured (kubectl has no context for the profile),
+# minikube-running, runtime (the profile exists, with this container runtime; a running cluster without the file
+# was made before minikube 1.39, with docker),
 # images (what minikube's container runtime holds), local-images (this machine's Docker daemon).
 S="$STUB_STATE"
 

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A sandbox holding copies of run.sh, stop.sh, verify.sh and scripts/lib.sh, with the fake tools of
@@ -65,49 +64,53 @@ final class FakeCluster implements AutoCloseable {
         return write("runtime", containerRuntime + "\n");
     }
 
+    /** 'minikube pause' ran: the host runs, the kubelet is stopped and the apiserver Paused. */
+    FakeCluster paused() {
+        return touch("paused");
+    }
+
+    /** kubectl has no working context for the profile ('minikube status' says kubeconfig: Misconfigured). */
+    FakeCluster withoutKubectlContext() {
+        return touch("kubeconfig-misconfigured");
+    }
+
+    /** minikube's container runtime holds these images. */
+    FakeCluster holdingImages(String... images) {
+        return write("images", String.join("\n", images) + "\n");
+    }
+
+    /** JAVA_HOME names a JDK of this version (its bin/java and bin/javac are stubs in the sandbox's jdk/). */
+    FakeCluster withJavaHome(String version) {
+        Path fakes = FIXTURES.resolve("fake-cluster");
+        for (String tool : List.of("java", "javac")) {
+            try {
+                sandbox.stubAt("jdk/bin/" + tool, Stub.bash("FAKE_JAVA_VERSION=" + version + "\n"
+                        + Files.readString(fakes.resolve(tool))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        sandbox.env("JAVA_HOME", sandbox.root().resolve("jdk").toString());
+        return this;
+    }
+
     /** minikube runs and everything run.sh applies is there, with a Bound volume. */
     FakeCluster deployed() {
-        return running().touch("deployed-config").touch("deployed-db").touch("deployed-app").touch("pvc");
+        return running().touch("namespace").touch("deployed-config").touch("deployed-db").touch("deployed-app")
+                .touch("pvc");
     }
 
     /**
-     * A Deployment of this name left from the last step that has one (steps/NN-name/k8s/*.yaml, read now), with that
-     * step's selector: the state a learner is in after working through the steps.
+     * The claim's volume was provisioned before minikube's last restart: minikube's provisioner no longer deletes it
+     * when the claim goes (kubernetes/minikube#16140), and its data stays on the node.
      */
-    FakeCluster leftFromStep(String deployment) {
-        return write("leftover-" + deployment, stepDeployment(deployment).matchLabelsAsKubectlPrintsThem());
-    }
-
-    /** The Deployment of this name in the last step that has one. */
-    static ManifestResource stepDeployment(String name) {
-        try (Stream<Path> files = Files.walk(REPO.resolve("steps"))) {
-            List<Path> manifests = files.filter(file -> file.getParent().getFileName().toString().equals("k8s"))
-                    .filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
-            ManifestResource found = null;
-            for (Path manifest : manifests) {
-                for (ManifestResource resource : ManifestResource.load(manifest)) {
-                    if (resource.kind().equals("Deployment") && resource.name().equals(name)) {
-                        found = resource;
-                    }
-                }
-            }
-            if (found == null) {
-                throw new IllegalStateException("no step has a Deployment " + name + " in " + manifests);
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Step 04's PersistentVolumeClaim postgres-data (no JKube labels) is still there. */
-    FakeCluster volumeLeftFromStep04() {
-        return touch("pvc").touch("pvc-from-step");
+    FakeCluster provisionedBeforeARestart() {
+        return touch("provisioned-before-restart");
     }
 
     /** The PersistentVolumeClaim postgres-data exists and holds this count. */
     FakeCluster withVolumeHolding(int visits) {
-        return touch("pvc").write("visits", visits + "\n");
+        return touch("namespace").touch("pvc").write("visits", visits + "\n");
     }
 
     /** A FAKE_* scenario variable (see fake-cluster/common.sh), or any other environment variable. */

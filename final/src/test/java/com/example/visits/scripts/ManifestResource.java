@@ -3,7 +3,6 @@ package com.example.visits.scripts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.example.visits.testsupport.manifests.Manifests;
 import com.example.visits.testsupport.manifests.Workload;
@@ -15,8 +14,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * the pods it creates and the selector's matchLabels. Read with the manifest checker's strict parser, which also
  * reads JKube's {@code kind: List}.
  */
-record ManifestResource(String kind, String name, Map<String, String> labels, Map<String, String> podLabels,
-                        Map<String, String> matchLabels, List<String> images) {
+record ManifestResource(String kind, String name, String namespace, Map<String, String> labels,
+                        Map<String, String> podLabels, Map<String, String> matchLabels, List<String> images) {
 
     static List<ManifestResource> load(Path manifest) {
         return Manifests.load(manifest).all().stream().map(ManifestResource::of).toList();
@@ -24,12 +23,13 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
 
     private static ManifestResource of(HasMetadata resource) {
         Map<String, String> labels = orEmpty(resource.getMetadata().getLabels());
+        String namespace = resource.getMetadata().getNamespace();
         return Workload.of(resource)
-            .map(workload -> new ManifestResource(resource.getKind(), workload.name(), labels, workload.podLabels(),
+            .map(workload -> new ManifestResource(resource.getKind(), workload.name(), namespace, labels, workload.podLabels(),
                     workload.selector() == null ? Map.of() : orEmpty(workload.selector().getMatchLabels()),
                     workload.podSpec().getContainers().stream().map(Container::getImage).toList()))
-            .orElseGet(() -> new ManifestResource(resource.getKind(), resource.getMetadata().getName(), labels,
-                    Map.of(), Map.of(), List.of()));
+            .orElseGet(() -> new ManifestResource(resource.getKind(), resource.getMetadata().getName(), namespace,
+                    labels, Map.of(), Map.of(), List.of()));
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
@@ -37,19 +37,11 @@ record ManifestResource(String kind, String name, Map<String, String> labels, Ma
     }
 
     ManifestResource renamed(String newName) {
-        return new ManifestResource(kind, newName, labels, podLabels, matchLabels, images);
+        return new ManifestResource(kind, newName, namespace, labels, podLabels, matchLabels, images);
     }
 
     ManifestResource withLabels(Map<String, String> newLabels) {
-        return new ManifestResource(kind, name, newLabels, podLabels, matchLabels, images);
-    }
-
-    /** The selector's matchLabels as {@code kubectl get -o jsonpath='{.spec.selector.matchLabels}'} prints them. */
-    String matchLabelsAsKubectlPrintsThem() {
-        StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(matchLabels).forEach((key, value) ->
-                json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":\"").append(value).append('"'));
-        return json.append('}').toString();
+        return new ManifestResource(kind, name, namespace, newLabels, podLabels, matchLabels, images);
     }
 
     @Override

@@ -44,6 +44,15 @@ class ScriptLintTest {
         assertThat(lines).contains("set -euo pipefail");
     }
 
+    /** The scripts speak of the project and the tools, never of how the project was made. */
+    @Test
+    void theScriptsSpeakOfTheProjectOnly() throws IOException {
+        for (Path script : SCRIPTS) {
+            assertThat(Files.readString(script)).as(script.getFileName().toString())
+                    .doesNotContainIgnoringCase("seed").doesNotContain("CONTRACT.md");
+        }
+    }
+
     @Test
     void noScriptNeedsMoreThanBash32() throws IOException {
         for (Path script : SCRIPTS) {

@@ -27,11 +27,17 @@ class ScriptManifestCrossCheckTest {
             Map.entry("service", "Service"), Map.entry("services", "Service"), Map.entry("svc", "Service"),
             Map.entry("configmap", "ConfigMap"), Map.entry("secret", "Secret"),
             Map.entry("networkpolicy", "NetworkPolicy"), Map.entry("persistentvolumeclaim", "PersistentVolumeClaim"),
-            Map.entry("pvc", "PersistentVolumeClaim"), Map.entry("pod", "Pod"), Map.entry("pods", "Pod"));
-    /** What the scripts ask of the cluster itself (the node's runtime, events): not objects of the manifest. */
-    private static final Set<String> CLUSTER_TYPES = Set.of("events", "nodes");
+            Map.entry("pvc", "PersistentVolumeClaim"), Map.entry("pod", "Pod"), Map.entry("pods", "Pod"),
+            Map.entry("statefulset", "StatefulSet"), Map.entry("namespace", "Namespace"));
+    /**
+     * What the scripts ask of the cluster itself (the node's runtime, events, the volume the provisioner made for the
+     * claim): not objects of the manifest.
+     */
+    private static final Set<String> CLUSTER_TYPES = Set.of("events", "nodes", "persistentvolume");
     /** Options whose value is the next argument in the scripts' kubectl calls. */
-    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-l", "-f", "-o", "--context");
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-l", "-f", "-o", "--context", "--namespace");
+    /** The namespace the scripts name in every call (scripts/lib.sh). */
+    private static final String NAMESPACE = "visit-counter";
 
     private static List<RecordedCall> kubectlCalls;
     private static List<ManifestResource> manifest;
@@ -48,12 +54,12 @@ class ScriptManifestCrossCheckTest {
         try (FakeCluster cluster = new FakeCluster().deployed()) {
             calls.addAll(cluster.run("verify.sh", "--timeout", "5s").callsTo("kubectl"));
         }
-        try (FakeCluster cluster = new FakeCluster()
-                .with("FAKE_FAIL", "kubectl --context minikube rollout status deployment/visit-counter*")) {
+        try (FakeCluster cluster = new FakeCluster().with("FAKE_FAIL",
+                "kubectl --context minikube --namespace visit-counter rollout status deployment/visit-counter*")) {
             calls.addAll(cluster.run("run.sh").callsTo("kubectl"));
         }
-        try (FakeCluster cluster = new FakeCluster().running().leftFromStep("postgres").leftFromStep("visit-counter")) {
-            calls.addAll(cluster.run("run.sh").callsTo("kubectl"));
+        try (FakeCluster cluster = new FakeCluster().deployed().provisionedBeforeARestart()) {
+            calls.addAll(cluster.run("stop.sh", "--purge").callsTo("kubectl"));
         }
         kubectlCalls = List.copyOf(calls);
     }
@@ -64,8 +70,8 @@ class ScriptManifestCrossCheckTest {
 
         assertThat(problems(manifest, kubectlCalls, checked)).isEmpty();
         assertThat(checked).as("the references that were checked")
-                .contains("Deployment/postgres", "Deployment/visit-counter", "Service/visit-counter",
-                        "PersistentVolumeClaim/postgres-data",
+                .contains("StatefulSet/postgres", "Deployment/visit-counter", "Service/visit-counter",
+                        "PersistentVolumeClaim/postgres-data", "Namespace/visit-counter",
                         "Pod -l app.kubernetes.io/name=postgres", "Pod -l app.kubernetes.io/name=visit-counter",
                         "NetworkPolicy -l app.kubernetes.io/name=postgres", "Secret -l app.kubernetes.io/name=visit-counter",
                         "apply -l app.kubernetes.io/component in (config,database)",
@@ -85,8 +91,8 @@ class ScriptManifestCrossCheckTest {
         assertThat(manifest.stream().filter(resource -> LabelSelector.parse(
                 "app.kubernetes.io/component in (config,database)").matches(resource.labels())).map(Object::toString))
                 .as("PostgreSQL goes first with everything it needs")
-                .contains("Deployment/postgres", "PersistentVolumeClaim/postgres-data", "Secret/db-credentials",
-                        "ConfigMap/db-config", "Service/postgres")
+                .contains("Namespace/visit-counter", "StatefulSet/postgres", "PersistentVolumeClaim/postgres-data",
+                        "Secret/db-credentials", "ConfigMap/db-config", "Service/postgres")
                 .doesNotContain("Deployment/visit-counter");
     }
 
@@ -99,18 +105,13 @@ class ScriptManifestCrossCheckTest {
     }
 
     @Test
-    void theStepsDeploymentsSelectByFewerLabelsSoRunShMustReplaceThem() {
-        for (String name : List.of("postgres", "visit-counter")) {
-            ManifestResource step = FakeCluster.stepDeployment(name);
-            ManifestResource generated = manifest.stream()
-                    .filter(resource -> resource.toString().equals("Deployment/" + name)).findFirst().orElseThrow();
-
-            assertThat(generated.matchLabels()).as("JKube's selector of %s", name)
-                    .containsAllEntriesOf(step.matchLabels()).isNotEqualTo(step.matchLabels());
-        }
-        assertThat(kubectlCalls).as("the replacement's calls are among those cross-checked")
-                .anyMatch(call -> call.argumentLine().startsWith("--context minikube delete deployment postgres "))
-                .anyMatch(call -> call.argumentLine().startsWith("--context minikube get deployment visit-counter "));
+    void everyCallNamesTheNamespaceThatEveryObjectOfTheManifestLivesIn() {
+        assertThat(manifest).filteredOn(resource -> !resource.kind().equals("Namespace"))
+                .isNotEmpty().allSatisfy(resource -> assertThat(resource.namespace()).as(resource.toString()).isEqualTo(NAMESPACE));
+        assertThat(manifest).as("the namespace itself is applied by run.sh").anyMatch(resource ->
+                resource.toString().equals("Namespace/" + NAMESPACE));
+        assertThat(kubectlCalls).isNotEmpty().allSatisfy(call ->
+                assertThat(call.valueOf("--namespace")).as(call.argumentLine()).isEqualTo(NAMESPACE));
     }
 
     @Test
@@ -123,14 +124,14 @@ class ScriptManifestCrossCheckTest {
     @Test
     void aRenamedDeploymentOrAChangedLabelIsCaught() {
         List<ManifestResource> renamed = manifest.stream()
-                .map(resource -> resource.toString().equals("Deployment/postgres") ? resource.renamed("db") : resource)
+                .map(resource -> resource.toString().equals("StatefulSet/postgres") ? resource.renamed("db") : resource)
                 .toList();
         List<ManifestResource> unlabelled = manifest.stream()
                 .map(resource -> resource.kind().equals("NetworkPolicy") ? resource.withLabels(Map.of()) : resource)
                 .toList();
 
         assertThat(problems(renamed, kubectlCalls, new ArrayList<>()))
-                .anySatisfy(problem -> assertThat(problem).contains("Deployment/postgres"));
+                .anySatisfy(problem -> assertThat(problem).contains("StatefulSet/postgres"));
         assertThat(problems(unlabelled, kubectlCalls, new ArrayList<>()))
                 .anySatisfy(problem -> assertThat(problem).contains("NetworkPolicy -l app.kubernetes.io/name=postgres"));
     }
@@ -165,7 +166,7 @@ class ScriptManifestCrossCheckTest {
             if (verb.equals("logs")) {
                 targets = List.of("pods");
             }
-            if (targets.isEmpty() || CLUSTER_TYPES.contains(targets.get(0))) {
+            if (targets.isEmpty() || CLUSTER_TYPES.contains(targets.get(0).split("/", 2)[0])) {
                 continue;
             }
             if (targets.get(0).contains("/")) {

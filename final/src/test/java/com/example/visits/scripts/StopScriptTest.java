@@ -15,7 +15,7 @@ class StopScriptTest {
     private static final String DELETE_APP =
             "delete deployment,service,configmap,secret -l app.kubernetes.io/name=visit-counter --ignore-not-found";
     private static final String DELETE_POSTGRES =
-            "delete deployment,service,networkpolicy -l app.kubernetes.io/name=postgres --ignore-not-found";
+            "delete statefulset,service,networkpolicy -l app.kubernetes.io/name=postgres --ignore-not-found";
     private static final String DELETE_PVC = "delete persistentvolumeclaim postgres-data --ignore-not-found";
 
     @Test
@@ -31,9 +31,11 @@ class StopScriptTest {
             assertThat(stop.stdout())
                     .contains("deleted: deployment.apps \"visit-counter\" deleted")
                     .contains("deleted: secret \"db-credentials\" deleted")
-                    .contains("deleted: deployment.apps \"postgres\" deleted")
+                    .contains("deleted: statefulset.apps \"postgres\" deleted")
                     .contains("deleted: networkpolicy.networking.k8s.io \"postgres-allow-app\" deleted")
-                    .contains("kept: persistentvolumeclaim/postgres-data (the count survives; ./stop.sh --purge deletes it)");
+                    .contains("kept: persistentvolumeclaim/postgres-data in the namespace visit-counter (the count survives;"
+                            + " ./stop.sh --purge deletes it)");
+            assertThat(stop.callsTo("kubectl", "delete namespace")).as("it holds the claim").isEmpty();
             assertThat(cluster.has("pvc")).isTrue();
             assertThat(cluster.has("deployed-app")).isFalse();
             assertThat(cluster.has("deployed-db")).isFalse();
@@ -48,8 +50,37 @@ class StopScriptTest {
             assertThat(stop.exitCode()).as(stop.describe()).isZero();
             assertThat(stop.indexOf("kubectl", DELETE_PVC)).isGreaterThan(stop.indexOf("kubectl", DELETE_POSTGRES));
             assertThat(stop.stdout()).contains("deleted: persistentvolumeclaim \"postgres-data\" deleted")
+                    .contains("minikube's provisioner deleted persistentvolume/pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f and"
+                            + " its data (/tmp/hostpath-provisioner/visit-counter/postgres-data on the node)")
+                    .contains("deleted: namespace \"visit-counter\" deleted")
                     .contains("the count is gone").doesNotContain("kept:");
+            assertThat(stop.indexOf("kubectl", "delete namespace visit-counter"))
+                    .isGreaterThan(stop.indexOf("kubectl", DELETE_PVC));
+            assertThat(stop.callsTo("minikube", "ssh")).as("nothing left on the node to remove").isEmpty();
             assertThat(cluster.has("pvc")).isFalse();
+        }
+    }
+
+    /**
+     * After a minikube restart the provisioner no longer deletes the volumes it made before (kubernetes/minikube#16140):
+     * the volume stays Released and the data stays on the node, where a new claim postgres-data would find it.
+     */
+    @Test
+    void purgeRemovesTheDataThatMinikubesProvisionerLeavesAfterARestart() {
+        try (FakeCluster cluster = new FakeCluster().deployed().withVolumeHolding(41).provisionedBeforeARestart()) {
+            ScriptResult stop = cluster.run("stop.sh", "--purge");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(stop.stdout())
+                    .contains("persistentvolume/pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f outlived its claim")
+                    .contains("deleted: persistentvolume \"pvc-3f1c2d4e-8a9b-4c5d-9e0f-1a2b3c4d5e6f\" deleted")
+                    .contains("removed /tmp/hostpath-provisioner/visit-counter/postgres-data on minikube's node: the count"
+                            + " is gone");
+            assertThat(stop.callsTo("minikube", "ssh")).singleElement().satisfies(ssh -> assertThat(ssh.arguments())
+                    .containsExactly("-p", "minikube", "ssh", "--", "sudo", "rm", "-rf",
+                            "/tmp/hostpath-provisioner/visit-counter/postgres-data"));
+            assertThat(cluster.state("visits")).isEmpty();
+            assertThat(cluster.has("volume-released")).isFalse();
         }
     }
 
@@ -98,24 +129,86 @@ class StopScriptTest {
 
             assertThat(again.exitCode()).as(again.describe()).isZero();
             assertThat(again.stdout()).contains("nothing was deployed").contains("kept: persistentvolumeclaim/postgres-data");
+            assertThat(again.callsTo("kubectl")).allSatisfy(call ->
+                    assertThat(call.arguments()).startsWith("--context", "minikube", "--namespace", "visit-counter"));
         }
     }
 
     @Test
     void withMinikubeStoppedThereIsNothingToDelete() {
-        try (FakeCluster cluster = new FakeCluster()) {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("docker")) {
             ScriptResult stop = cluster.run("stop.sh", "--all");
 
             assertThat(stop.exitCode()).as(stop.describe()).isZero();
             assertThat(stop.callsTo("kubectl")).isEmpty();
             assertThat(stop.callsTo("minikube", "stop")).isEmpty();
-            assertThat(stop.stdout()).contains("minikube is not running").contains("already stopped");
+            assertThat(stop.stdout()).contains("minikube is stopped: nothing can be deleted now")
+                    .contains("minikube is not running: nothing to stop");
+        }
+    }
+
+    @Test
+    void withoutAProfileThereIsNothingToDeleteOrPurge() {
+        try (FakeCluster cluster = new FakeCluster()) {
+            ScriptResult stop = cluster.run("stop.sh", "--purge");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(stop.callsTo("kubectl")).isEmpty();
+            assertThat(stop.stdout()).contains("there is no minikube profile 'minikube': nothing is deployed.");
+        }
+    }
+
+    /** Nothing can be deleted from a paused cluster (its apiserver is paused): not "nothing is deployed". */
+    @Test
+    void aPausedClusterIsNotTakenForAStoppedOne() {
+        try (FakeCluster cluster = new FakeCluster().deployed().paused()) {
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).isEqualTo(1);
+            assertThat(stop.stdout()).doesNotContain("nothing is deployed");
+            assertThat(stop.stderr()).contains("is paused").contains("'minikube -p minikube unpause'")
+                    .contains("then run ./stop.sh again");
+            assertThat(cluster.has("deployed-app")).isTrue();
+        }
+    }
+
+    @Test
+    void aMissingKubectlContextIsNotTakenForAStoppedCluster() {
+        try (FakeCluster cluster = new FakeCluster().deployed().withoutKubectlContext()) {
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).isEqualTo(1);
+            assertThat(stop.stderr()).contains("'minikube -p minikube update-context'");
+            assertThat(stop.callsTo("kubectl")).isEmpty();
+        }
+    }
+
+    /**
+     * After a reboot the PID in run.sh's PID file may belong to another process: stop.sh must not signal it. The
+     * stand-in is a sleep started here, which is no kubectl port-forward.
+     */
+    @Test
+    void aPidFileThatNamesAnotherProcessIsNotSignalled() throws IOException, InterruptedException {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try (FakeCluster cluster = new FakeCluster().deployed()) {
+            Files.createDirectories(cluster.portForwardPidFile().getParent());
+            Files.writeString(cluster.portForwardPidFile(), unrelated.pid() + "\n");
+
+            ScriptResult stop = cluster.run("stop.sh");
+
+            assertThat(stop.exitCode()).as(stop.describe()).isZero();
+            assertThat(unrelated.isAlive()).as("the unrelated process still runs").isTrue();
+            assertThat(stop.stdout()).contains("the PID file named PID " + unrelated.pid()
+                    + ", which is not run.sh's kubectl port-forward now: left alone");
+            assertThat(cluster.portForwardPidFile()).doesNotExist();
+        } finally {
+            unrelated.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void purgeWithMinikubeStoppedSaysWhatToDo() {
-        try (FakeCluster cluster = new FakeCluster()) {
+        try (FakeCluster cluster = new FakeCluster().stoppedWith("docker")) {
             ScriptResult stop = cluster.run("stop.sh", "--purge");
 
             assertThat(stop.exitCode()).isEqualTo(1);

@@ -137,6 +137,19 @@ public final class ScriptSandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Puts a stub at a path relative to the sandbox's root, outside PATH and the repo: e.g. {@code "jdk/bin/java"} for a
+     * JDK that only {@code JAVA_HOME} names.
+     */
+    public ScriptSandbox stubAt(String rootRelative, Stub stub) {
+        Path target = root.resolve(rootRelative).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException(rootRelative + " lies outside the sandbox");
+        }
+        writeStub(target, target.getFileName().toString(), stub);
+        return this;
+    }
+
     /** Removes a stub from PATH again (to simulate a tool that is not installed). */
     public ScriptSandbox removeStub(String command) {
         try {
