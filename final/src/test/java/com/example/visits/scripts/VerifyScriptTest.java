@@ -2,6 +2,8 @@ package com.example.visits.scripts;
 
 import com.example.visits.testsupport.scripts.ScriptResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -254,10 +256,11 @@ class VerifyScriptTest {
         }
     }
 
-    @Test
-    void theReadmeListsTheSameChecksAsHelp() throws IOException {
-        String readme = Files.readString(FakeCluster.REPO.resolve("README.adoc"));
-        String plan = readme.substring(readme.indexOf("The verification plan that `./verify.sh` runs"));
+    @ParameterizedTest
+    @ValueSource(strings = {"README.adoc", "docs/src/docs/asciidoc/final-system.adoc"})
+    void theDocsListTheSameChecksAsHelp(String document) throws IOException {
+        String text = Files.readString(FakeCluster.REPO.resolve(document));
+        String plan = text.substring(text.indexOf("The verification plan that `./verify.sh` runs"));
         plan = plan.substring(0, plan.indexOf("\n\n", plan.indexOf("\n. ")));
         try (FakeCluster cluster = new FakeCluster()) {
             String help = cluster.run("verify.sh", "--help").stdout();
