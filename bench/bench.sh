@@ -120,10 +120,12 @@ replay_image() {
     [[ -f "$DOCKERFILE" ]] || return 0
     log "replaying $DOCKERFILE (layers, class data sharing training run)"
     rm -rf "$WORK/image" && mkdir -p "$WORK/image/context/maven/target"
-    cp "$FINAL_JAR" "$WORK/image/context/maven/target/"
+    # Under the name the build gives it, which the Dockerfile's COPY expects.
+    cp "$FINAL_JAR" "$WORK/image/context/maven/target/visit-counter-bench.jar"
     local lines
     mapfile -t lines < <(java -cp "$SUPPORT_CP" "$BENCH/src/BenchImage.java" "$DOCKERFILE" \
         "$WORK/image/context" "$WORK/image/root")
+    ((${#lines[@]} > 1)) || die "could not replay $DOCKERFILE"
     IMAGE_DIR=${lines[0]}
     IMAGE_ENTRYPOINT=("${lines[@]:1}")
 }
