@@ -27,6 +27,7 @@ import com.example.visits.VisitCounterApplication;
 import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.manifests.ManifestChecker;
 import com.example.visits.testsupport.manifests.ProbeTarget;
+import com.example.visits.testsupport.postgres.PostgresImageSetup;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
@@ -49,7 +50,7 @@ class ManifestRulesTest {
     @BeforeAll
     void startPostgresAndTheAppAsTheManifestConfiguresThem() throws SQLException {
         postgres = PostgresServer.launch();
-        setUpAsThePostgresImageWould(postgres,
+        PostgresImageSetup.initialise(postgres,
                 ContainerEnvironment.of(MANIFEST.onlyContainer("postgres"), MANIFEST));
         Map<String, String> environment = ContainerEnvironment.of(APP, MANIFEST);
         // In the cluster DB_HOST/DB_PORT name the Postgres Service; here the test's PostgreSQL 16 stands in for it.
@@ -109,31 +110,5 @@ class ManifestRulesTest {
 
     private HttpResponse<String> get(String path) {
         return app.get(path);
-    }
-
-    /**
-     * What the postgres image's entrypoint does on a fresh volume with POSTGRES_USER, POSTGRES_PASSWORD and
-     * POSTGRES_DB (docker-library/postgres, docker-entrypoint.sh): the user with that password, and that database.
-     */
-    private static void setUpAsThePostgresImageWould(PostgresServer server, Map<String, String> environment)
-            throws SQLException {
-        String user = environment.get("POSTGRES_USER");
-        String password = environment.get("POSTGRES_PASSWORD");
-        String database = environment.get("POSTGRES_DB");
-        try (var connection = server.connect(); var statement = connection.createStatement()) {
-            statement.execute((user.equals(server.username()) ? "ALTER ROLE " : "CREATE ROLE ") + identifier(user)
-                    + " WITH LOGIN SUPERUSER PASSWORD " + literal(password));
-            if (!database.equals(server.database())) {
-                statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(user));
-            }
-        }
-    }
-
-    private static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

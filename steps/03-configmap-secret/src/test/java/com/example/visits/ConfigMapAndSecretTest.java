@@ -3,7 +3,6 @@ package com.example.visits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import com.example.visits.testsupport.app.AppInstance;
 import com.example.visits.testsupport.steps.StepFiles;
 import com.example.visits.testsupport.steps.StepManifests;
 import com.example.visits.testsupport.manifests.Manifests;
+import com.example.visits.testsupport.postgres.PostgresImageSetup;
 import com.example.visits.testsupport.postgres.PostgresServer;
 
 /**
@@ -74,7 +74,7 @@ class ConfigMapAndSecretTest {
     @Test
     void theAppConfiguredOnlyFromTheConfigMapAndSecretCountsOnPostgresSetUpFromTheSameSecret() throws Exception {
         try (PostgresServer server = PostgresServer.launch()) {
-            setUpAsThePostgresImageWould(server, postgres.values());
+            PostgresImageSetup.initialise(server, postgres.values());
             try (var pod = AppInstance.start(VisitCounterApplication.class, "visit-counter-pod-a",
                     appSettingsPointingAt(server))) {
                 assertThat(pod.visit()).isEqualTo(1);
@@ -87,7 +87,7 @@ class ConfigMapAndSecretTest {
     @Test
     void anyOtherPasswordThanTheSecretsIsRefused() throws Exception {
         try (PostgresServer server = PostgresServer.launch()) {
-            setUpAsThePostgresImageWould(server, postgres.values());
+            PostgresImageSetup.initialise(server, postgres.values());
             Map<String, String> settings = appSettingsPointingAt(server);
             settings.put("DB_PASSWORD", "postgres"); // step 02's inline password
             try (var pod = AppInstance.start(VisitCounterApplication.class, "visit-counter-pod-a", settings)) {
@@ -108,28 +108,5 @@ class ConfigMapAndSecretTest {
         settings.put("DB_HOST", server.host());
         settings.put("DB_PORT", Integer.toString(server.port()));
         return settings;
-    }
-
-    /** What the postgres image's entrypoint does with POSTGRES_USER / POSTGRES_PASSWORD / POSTGRES_DB. */
-    private static void setUpAsThePostgresImageWould(PostgresServer server, Map<String, String> environment)
-            throws SQLException {
-        String user = environment.get("POSTGRES_USER");
-        String password = environment.get("POSTGRES_PASSWORD");
-        String database = environment.get("POSTGRES_DB");
-        try (var connection = server.connect(); var statement = connection.createStatement()) {
-            statement.execute((user.equals(server.username()) ? "ALTER ROLE " : "CREATE ROLE ") + identifier(user)
-                    + " WITH LOGIN SUPERUSER PASSWORD " + literal(password));
-            if (!database.equals(server.database())) {
-                statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(user));
-            }
-        }
-    }
-
-    private static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }
