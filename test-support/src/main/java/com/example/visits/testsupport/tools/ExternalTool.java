@@ -27,6 +27,10 @@ public record ExternalTool(String command, String installHint) {
     public static final ExternalTool CHROMIUM = new ExternalTool("chromium",
             "apt-get install -y chromium chromium-driver (Debian/Ubuntu)");
 
+    /** WebDriver's bridge to Chromium; Debian's package chromium-driver installs it. */
+    public static final ExternalTool CHROMEDRIVER = new ExternalTool("chromedriver",
+            "apt-get install -y chromium chromium-driver (Debian/Ubuntu)");
+
     /** The program's path; skips the calling test (fails it where CI requires the tool) when it is not installed. */
     public Path require() {
         Optional<Path> found = find();
