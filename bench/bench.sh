@@ -17,6 +17,7 @@ WARMUP=${BENCH_WARMUP:-15}          # seconds of load before each app's measured
 STARTS=${BENCH_STARTS:-5}          # starts per start-up row (the median is reported)
 CONNECTIONS=${BENCH_CONNECTIONS:-"8 32"}
 CLIENTS=${BENCH_CLIENTS:-"1 8 32"}
+INSTANCES=${BENCH_INSTANCES:-"1 2"}
 DEPLOYMENT="$ROOT/final/src/main/jkube/visit-counter-deployment.yml"
 FINAL_JAR=${BENCH_FINAL_JAR:-"$ROOT/final/target/visit-counter-1.0.0.jar"}
 STEP01_JAR="$ROOT/steps/01-in-memory-counter/target/step-01-in-memory-counter-1.0.0-exec.jar"
@@ -43,6 +44,8 @@ require pgbench postgresql "PostgreSQL's own benchmark, for the database's limit
 require psql postgresql-client "reads the counter" "libpq"
 require curl curl "polls readiness"
 command -v java >/dev/null || die "java is missing: install a JDK 17"
+JAVA17=$(command -v java)
+PARTS=${BENCH_PARTS:-"load pgbench startup"}   # which of the three parts to run (all by default)
 
 # --- build -------------------------------------------------------------------------------------------------------
 mkdir -p "$WORK"
@@ -111,39 +114,62 @@ free_port() {
 now_ms() { date +%s%3N; }
 
 # --- the app ---------------------------------------------------------------------------------------------------------
-# The image, replayed at process level from final's Dockerfile (what k8s:build builds): its working directory and
-# ENTRYPOINT. JKube's Dockerfile mode sends final/ as the build context under maven/.
-IMAGE_DIR=""
-IMAGE_ENTRYPOINT=()
-replay_image() {
-    [[ -n "$IMAGE_DIR" ]] && return
-    [[ -f "$DOCKERFILE" ]] || return 0
-    log "replaying $DOCKERFILE (layers, class data sharing training run)"
-    rm -rf "$WORK/image" && mkdir -p "$WORK/image/context/maven/target"
+# An image, replayed at process level from a Dockerfile of final's (by default the one k8s:build builds): its working
+# directory and ENTRYPOINT. JKube's Dockerfile mode sends final/ as the build context under maven/. The Dockerfile's
+# RUN and ENTRYPOINT run on the JDK of the major version its base image names (eclipse-temurin:<major>...): the
+# `java` on PATH if it is that version, else JAVA_HOME_<major>, else /usr/lib/jvm/*-<major>-*.
+declare -A IMAGE_DIRS IMAGE_ENTRYPOINTS IMAGE_PATHS
+java_major() { "$1" -version 2>&1 | awk -F'"' '/version/{ split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit }'; }
+jdk_bin_for() { # jdk_bin_for <major>: the bin folder of a JDK of that major version
+    local major=$1 candidate
+    [[ $(java_major java) == "$major" ]] && { dirname "$(readlink -f "$(command -v java)")"; return; }
+    local named="JAVA_HOME_$major"
+    for candidate in "${!named:-}" /usr/lib/jvm/*-"$major"-* /usr/lib/jvm/*-"$major"; do
+        [[ -n "$candidate" && -x "$candidate/bin/java" ]] && { echo "$candidate/bin"; return; }
+    done
+    die "the image runs Java $major, and no JDK $major is here: set JAVA_HOME_$major (e.g. a Temurin $major)"
+}
+replay_image() { # replay_image <Dockerfile> <jar>: the image's key in IMAGE_DIRS is "<Dockerfile>@<jar>"
+    local dockerfile=$1 jar=$2 key="$1@$2"
+    [[ -n "${IMAGE_DIRS[$key]:-}" ]] && return
+    [[ -f "$dockerfile" ]] || die "no Dockerfile $dockerfile"
+    local major dir
+    major=$(sed -n 's/^FROM  *eclipse-temurin:\([0-9]*\).*/\1/p' "$dockerfile" | tail -1)
+    [[ -n "$major" ]] || die "$dockerfile: its last FROM is not eclipse-temurin:<major>..."
+    IMAGE_PATHS[$key]="$(jdk_bin_for "$major"):$PATH"
+    dir="$WORK/image-$(echo "$key" | md5sum | cut -c1-8)"
+    log "replaying $dockerfile with $jar on Java $major (layers, training run)"
+    rm -rf "$dir" && mkdir -p "$dir/context/maven/target"
     # Under the name the build gives it, which the Dockerfile's COPY expects.
-    cp "$FINAL_JAR" "$WORK/image/context/maven/target/visit-counter-bench.jar"
+    cp "$jar" "$dir/context/maven/target/visit-counter-bench.jar"
     local lines
-    mapfile -t lines < <(java -cp "$SUPPORT_CP" "$BENCH/src/BenchImage.java" "$DOCKERFILE" \
-        "$WORK/image/context" "$WORK/image/root")
-    ((${#lines[@]} > 1)) || die "could not replay $DOCKERFILE"
-    IMAGE_DIR=${lines[0]}
-    IMAGE_ENTRYPOINT=("${lines[@]:1}")
+    mapfile -t lines < <(PATH="${IMAGE_PATHS[$key]}" "$JAVA17" -cp "$SUPPORT_CP" "$BENCH/src/BenchImage.java" \
+        "$dockerfile" "$dir/context" "$dir/root")
+    ((${#lines[@]} > 1)) || die "could not replay $dockerfile"
+    sync # the training run and the copies wrote ~150 MiB: not while the first start is timed
+    IMAGE_DIRS[$key]=${lines[0]}
+    IMAGE_ENTRYPOINTS[$key]=$(printf '%s\n' "${lines[@]:1}")
 }
 
 # launch <log> <port> <kind> <jvm options> <app arguments>: starts one app JVM; its pid is in LAUNCHED.
-# kind: image (the replayed image's ENTRYPOINT) or jar:<path> (java -jar <path>).
+# kind: image[:<Dockerfile>][@<jar>] (final's Dockerfile and final's jar unless given) or jar:<path> (java -jar).
 launch() {
-    local logfile=$1 port=$2 kind=$3 jvm=$4 args=$5 command=()
+    local logfile=$1 port=$2 kind=$3 jvm=$4 args=$5 command=() dir=$WORK path=$PATH
     case "$kind" in
-        image) replay_image; command=("${IMAGE_ENTRYPOINT[@]}") ;;
-        jar:*) command=(java -jar "${kind#jar:}") ;;
+        image | image:* | image@*)
+            local dockerfile=$DOCKERFILE jar=$FINAL_JAR spec=${kind#image}
+            [[ "$spec" == *@* ]] && { jar=$(readlink -f "${spec#*@}"); spec=${spec%%@*}; }
+            [[ "$spec" == :* ]] && dockerfile=$(readlink -f "${spec#:}")
+            replay_image "$dockerfile" "$jar"
+            mapfile -t command <<<"${IMAGE_ENTRYPOINTS[$dockerfile@$jar]}"
+            dir=${IMAGE_DIRS[$dockerfile@$jar]}
+            path=${IMAGE_PATHS[$dockerfile@$jar]} ;;
+        jar:*) command=("$JAVA17" -jar "${kind#jar:}") ;;
         *) die "unknown launch kind $kind" ;;
     esac
-    local dir=${IMAGE_DIR:-$WORK}
-    [[ "$kind" == image ]] || dir=$WORK
     # The pod's JVM options arrive the way the Deployment sets them: JDK_JAVA_OPTIONS, read by the java launcher.
     # shellcheck disable=SC2086
-    (cd "$dir" && exec env "${DB_ENV[@]}" JDK_JAVA_OPTIONS="$CONTAINER_OPTIONS $jvm" \
+    (cd "$dir" && exec env "${DB_ENV[@]}" PATH="$path" JDK_JAVA_OPTIONS="$CONTAINER_OPTIONS $jvm" \
         "${command[@]}" --server.port="$port" $args >"$logfile" 2>&1) &
     LAUNCHED=$!
     PIDS+=("$LAUNCHED")
@@ -211,7 +237,7 @@ pgbench_rows() {
 # load_rows <label> <kind> <jvm options> <app arguments>
 load_rows() {
     local label=$1 kind=$2 jvm=$3 args=$4
-    for instances in 1 2; do
+    for instances in $INSTANCES; do
         local pids=() ports=()
         for i in $(seq "$instances"); do
             local port; port=$(free_port)
@@ -246,14 +272,17 @@ load_rows() {
             user=$(awk '/^user /{print $2}' <<<"$output"); sys=$(awk '/^sys /{print $2}' <<<"$output")
             gen_ticks=$(awk -v u="$user" -v s="$sys" -v hz="$TICKS" 'BEGIN { printf "%d", (u + s) * hz }')
             ok=$((requests - non2xx))
-            local rss=""
+            local rss="" parts=""
             for pid in "${pids[@]}"; do
                 rss+="$(awk '/VmHWM/{printf "%.0f", $2 / 1024}' "/proc/$pid/status") "
+                # What the resident memory is made of now: anonymous (heap, metaspace, code, stacks, malloc) and
+                # mapped files (the jars, the class data sharing archive), which the kernel can drop and read again.
+                parts+="$(awk '/RssAnon/{a = $2} /RssFile/{f = $2} END {printf "anon %.0f + file %.0f", a / 1024, f / 1024}' "/proc/$pid/status"); "
             done
             row " $label, $instances inst. " " $connections " " $rps " " $p50 " " $p99 " " $(ms_per "$app_ticks" "$ok") " \
                 " $(ms_per "$pg_ticks" "$ok") " " $(ms_per "$gen_ticks" "$ok") " " $ok " " $count " \
                 " $((ok > count ? ok - count : 0)) " " ${rss% } "
-            log "$label, $instances instance(s), $connections connections: $rps req/s, p50 $p50 ms, p99 $p99 ms, RSS ${rss% } MiB"
+            log "$label, $instances instance(s), $connections connections: $rps req/s, p50 $p50 ms, p99 $p99 ms, RSS ${rss% } MiB (now: ${parts%; } MiB)"
         done
         for pid in "${pids[@]}"; do stop_app "$pid"; done
     done
@@ -304,16 +333,20 @@ jvm_options() { [[ "$1" == pod ]] && echo "$POD_JAVA_OPTIONS" || echo "$1"; }
 echo "| start-up row | start to ready, median ms | JVM CPU until ready, median ms | all starts ms |" >"$WORK/startup.md"
 echo "|---|---:|---:|---|" >>"$WORK/startup.md"
 
-for variant in "${VARIANTS[@]}"; do
-    IFS=';' read -r label kind jvm args <<<"$variant"
-    log "load: $label"
-    load_rows "$label" "$kind" "$(jvm_options "$jvm")" "$args"
-done
-pgbench_rows
-for variant in "${STARTUP_VARIANTS[@]}"; do
-    IFS=';' read -r label kind jvm args <<<"$variant"
-    startup_row "$label" "$kind" "$(jvm_options "$jvm")" "$args"
-done
+if [[ " $PARTS " == *" load "* ]]; then
+    for variant in "${VARIANTS[@]}"; do
+        IFS=';' read -r label kind jvm args <<<"$variant"
+        log "load: $label"
+        load_rows "$label" "$kind" "$(jvm_options "$jvm")" "$args"
+    done
+fi
+[[ " $PARTS " == *" pgbench "* ]] && pgbench_rows
+if [[ " $PARTS " == *" startup "* ]]; then
+    for variant in "${STARTUP_VARIANTS[@]}"; do
+        IFS=';' read -r label kind jvm args <<<"$variant"
+        startup_row "$label" "$kind" "$(jvm_options "$jvm")" "$args"
+    done
+fi
 
 {
     echo
