@@ -24,14 +24,15 @@ import com.example.visits.testsupport.steps.ImageBuildSimulation;
  * Runs after {@code package}: replays the image's Dockerfile (src/main/docker/Dockerfile, which {@code k8s:build}
  * builds) on the jar this build produced, as {@code docker build} would with JKube's build context (final/ under
  * {@code maven/}): the layer extraction, one COPY per layer, and the class data sharing training run. Then starts its
- * ENTRYPOINT with the Deployment's JVM options and requires the archive: a start that could not use it fails.
+ * ENTRYPOINT with the Deployment's JVM options and requires the archive (a start that could not use it fails) and
+ * Spring AOT's generated code.
  */
 class ImageIT {
 
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile");
 
     @Test
-    void theImageStartsTheAppWithItsClassDataSharingArchive(@TempDir Path root) throws Exception {
+    void theImageStartsTheAppWithItsClassDataSharingArchiveAndSpringAot(@TempDir Path root) throws Exception {
         Path context = root.resolve("context");
         Path jar = Files.list(Path.of("target")).filter(path -> path.getFileName().toString()
                 .matches("visit-counter-.*\\.jar")).findFirst().orElseThrow(() -> new AssertionError(
@@ -54,6 +55,8 @@ class ImageIT {
         try (var container = ImageBuildSimulation.start(image, environment, root.resolve("app.log"))) {
             assertThat(container.awaitGet("/health/readiness", Duration.ofSeconds(120)).statusCode()).isEqualTo(200);
             assertThat(container.awaitGet("/", Duration.ofSeconds(10)).body()).isEqualTo("{\"visits\":1}");
+            // Spring Boot says so when the beans come from the code process-aot generated, not from the annotations.
+            assertThat(Files.readString(container.log())).contains("Starting AOT-processed VisitCounterApplication");
         }
     }
 
