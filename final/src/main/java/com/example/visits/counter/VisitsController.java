@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VisitsController {
 
-    private final VisitCounterRepository counter;
+    private final CoalescingCounter counter;
 
     private final SchemaMigration schema;
 
-    VisitsController(VisitCounterRepository counter, SchemaMigration schema) {
+    VisitsController(CoalescingCounter counter, SchemaMigration schema) {
         this.counter = counter;
         this.schema = schema;
     }
@@ -27,7 +27,7 @@ class VisitsController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).build();
         }
         schema.requireComplete();
-        return ResponseEntity.ok(new Visits(counter.increment()));
+        return ResponseEntity.ok(new Visits(counter.nextVisit()));
     }
     // end::visit[]
 }
