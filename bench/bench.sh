@@ -78,8 +78,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
-log "starting PostgreSQL 16 (embedded)"
-POSTGRES_TEST_SERVER=embedded java -cp "$SUPPORT_CP" "$BENCH/src/BenchPostgres.java" >"$WORK/postgres.out" 2>&1 &
+# The embedded server runs with fsync off, as in the tests: a commit does not wait for the disk. BENCH_FSYNC=on makes
+# every commit wait for it, as the pod's PostgreSQL (the postgres image) does.
+FSYNC=${BENCH_FSYNC:-off}
+[[ "$FSYNC" == on || "$FSYNC" == off ]] || die "BENCH_FSYNC must be on or off, not $FSYNC"
+log "starting PostgreSQL 16 (embedded, fsync $FSYNC)"
+POSTGRES_TEST_SERVER=embedded POSTGRES_TEST_FSYNC=$FSYNC java -cp "$SUPPORT_CP" "$BENCH/src/BenchPostgres.java" >"$WORK/postgres.out" 2>&1 &
 PG_LAUNCHER=$!
 PIDS+=("$PG_LAUNCHER")
 for _ in $(seq 600); do grep -q '^READY' "$WORK/postgres.out" && break; sleep 0.1; done
@@ -92,6 +96,7 @@ POSTMASTER=$(pgrep -o -f -- "postgres.* -p $PGPORT( |$)" || true)
 [[ -n "$POSTMASTER" ]] || die "cannot find the postmaster of port $PGPORT"
 
 sql() { psql -qtAX -c "$1"; }
+
 
 # CPU time (ticks) of a process; of PostgreSQL: the postmaster, its finished backends and its live ones.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -351,7 +356,7 @@ fi
 {
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "$(java -version 2>&1 | head -1); PostgreSQL $(sql 'SHOW server_version'); wrk -t2, ${DURATION} s per run after ${WARMUP} s warm-up; pgbench -M prepared -T ${DURATION}."
+    echo "$(java -version 2>&1 | head -1); PostgreSQL $(sql 'SHOW server_version') (fsync $(sql 'SHOW fsync'), synchronous_commit $(sql 'SHOW synchronous_commit')); wrk -t2, ${DURATION} s per run after ${WARMUP} s warm-up; pgbench -M prepared -T ${DURATION}."
     echo "Pod limits read from the Deployment: memory ${MEMORY_LIMIT}Mi, cpu ${CPU_LIMIT} -> JVM options: $CONTAINER_OPTIONS; JDK_JAVA_OPTIONS: ${POD_JAVA_OPTIONS:-(none)}."
     echo "The load generator, PostgreSQL and the app share the same cores."
 } >"$WORK/machine.md"

@@ -57,6 +57,18 @@ final class EmbeddedPostgresServer implements PostgresServer {
         return postgres;
     }
 
+    /**
+     * zonky's fsync=off, unless POSTGRES_TEST_FSYNC=on asks for every commit to wait for the disk, as the postgres
+     * image does: the benchmark (bench/bench.sh, BENCH_FSYNC=on) measures what a durable commit costs.
+     */
+    private static String fsync() {
+        String fsync = System.getenv().getOrDefault("POSTGRES_TEST_FSYNC", "off");
+        if (!fsync.equals("on") && !fsync.equals("off")) {
+            throw new IllegalArgumentException("POSTGRES_TEST_FSYNC must be 'on' or 'off', not '" + fsync + "'");
+        }
+        return fsync;
+    }
+
     /** The temporary directory that holds the data directory; gone after {@link #close()} or the JVM's exit. */
     Path workDirectory() {
         return workDirectory;
@@ -93,6 +105,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 // very thing the crash tests check. The postgres image keeps it on. (fsync may stay off: a killed
                 // process loses nothing the operating system already holds.)
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", fsync())
                 .setPGStartupWait(Duration.ofSeconds(30))
                 // Not zonky's own hook: ours (OnExit, see launch) stops the server and then deletes its directory, in
                 // that order; two hooks run at the same time, and a delete while the server still writes leaves files.
