@@ -44,7 +44,7 @@ require pgbench postgresql "PostgreSQL's own benchmark, for the database's limit
 require psql postgresql-client "reads the counter" "libpq"
 require curl curl "polls readiness"
 command -v java >/dev/null || die "java is missing: install a JDK 17"
-JAVA17=$(command -v java)
+JAVA=$(command -v java)   # the JDK 17 on PATH: runs the jars and the bench's Java helpers
 PARTS=${BENCH_PARTS:-"load pgbench startup"}   # which of the three parts to run (all by default)
 
 # --- build -------------------------------------------------------------------------------------------------------
@@ -97,7 +97,6 @@ POSTMASTER=$(pgrep -o -f -- "postgres.* -p $PGPORT( |$)" || true)
 
 sql() { psql -qtAX -c "$1"; }
 
-
 # CPU time (ticks) of a process; of PostgreSQL: the postmaster, its finished backends and its live ones.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 postgres_ticks() {
@@ -148,34 +147,45 @@ replay_image() { # replay_image <Dockerfile> <jar>: the image's key in IMAGE_DIR
     # Under the name the build gives it, which the Dockerfile's COPY expects.
     cp "$jar" "$dir/context/maven/target/visit-counter-bench.jar"
     local lines
-    mapfile -t lines < <(PATH="${IMAGE_PATHS[$key]}" "$JAVA17" -cp "$SUPPORT_CP" "$BENCH/src/BenchImage.java" \
+    mapfile -t lines < <(PATH="${IMAGE_PATHS[$key]}" "$JAVA" -cp "$SUPPORT_CP" "$BENCH/src/BenchImage.java" \
         "$dockerfile" "$dir/context" "$dir/root")
     ((${#lines[@]} > 1)) || die "could not replay $dockerfile"
-    sync # the training run and the copies wrote ~150 MiB: not while the first start is timed
     IMAGE_DIRS[$key]=${lines[0]}
     IMAGE_ENTRYPOINTS[$key]=$(printf '%s\n' "${lines[@]:1}")
 }
 
-# launch <log> <port> <kind> <jvm options> <app arguments>: starts one app JVM; its pid is in LAUNCHED.
+# A path from a variants file: relative to the repository's root, wherever the bench was started from.
+repo_path() { (cd "$ROOT" && readlink -f "$1"); }
+
+# resolve <kind>: what starts an app of that kind, in RESOLVED_COMMAND (run in RESOLVED_DIR with RESOLVED_PATH).
 # kind: image[:<Dockerfile>][@<jar>] (final's Dockerfile and final's jar unless given) or jar:<path> (java -jar).
-launch() {
-    local logfile=$1 port=$2 kind=$3 jvm=$4 args=$5 command=() dir=$WORK path=$PATH
+# An image is replayed the first time it is asked for: call it before timing a start.
+resolve() {
+    local kind=$1
+    RESOLVED_DIR=$WORK
+    RESOLVED_PATH=$PATH
     case "$kind" in
         image | image:* | image@*)
             local dockerfile=$DOCKERFILE jar=$FINAL_JAR spec=${kind#image}
-            [[ "$spec" == *@* ]] && { jar=$(readlink -f "${spec#*@}"); spec=${spec%%@*}; }
-            [[ "$spec" == :* ]] && dockerfile=$(readlink -f "${spec#:}")
+            [[ "$spec" == *@* ]] && { jar=$(repo_path "${spec#*@}"); spec=${spec%%@*}; }
+            [[ "$spec" == :* ]] && dockerfile=$(repo_path "${spec#:}")
             replay_image "$dockerfile" "$jar"
-            mapfile -t command <<<"${IMAGE_ENTRYPOINTS[$dockerfile@$jar]}"
-            dir=${IMAGE_DIRS[$dockerfile@$jar]}
-            path=${IMAGE_PATHS[$dockerfile@$jar]} ;;
-        jar:*) command=("$JAVA17" -jar "${kind#jar:}") ;;
+            mapfile -t RESOLVED_COMMAND <<<"${IMAGE_ENTRYPOINTS[$dockerfile@$jar]}"
+            RESOLVED_DIR=${IMAGE_DIRS[$dockerfile@$jar]}
+            RESOLVED_PATH=${IMAGE_PATHS[$dockerfile@$jar]} ;;
+        jar:*) RESOLVED_COMMAND=("$JAVA" -jar "$(repo_path "${kind#jar:}")") ;;
         *) die "unknown launch kind $kind" ;;
     esac
+}
+
+# launch <log> <port> <kind> <jvm options> <app arguments>: starts one app JVM; its pid is in LAUNCHED.
+launch() {
+    local logfile=$1 port=$2 kind=$3 jvm=$4 args=$5
+    resolve "$kind"
     # The pod's JVM options arrive the way the Deployment sets them: JDK_JAVA_OPTIONS, read by the java launcher.
     # shellcheck disable=SC2086
-    (cd "$dir" && exec env "${DB_ENV[@]}" PATH="$path" JDK_JAVA_OPTIONS="$CONTAINER_OPTIONS $jvm" \
-        "${command[@]}" --server.port="$port" $args >"$logfile" 2>&1) &
+    (cd "$RESOLVED_DIR" && exec env "${DB_ENV[@]}" PATH="$RESOLVED_PATH" JDK_JAVA_OPTIONS="$CONTAINER_OPTIONS $jvm" \
+        "${RESOLVED_COMMAND[@]}" --server.port="$port" $args >"$logfile" 2>&1) &
     LAUNCHED=$!
     PIDS+=("$LAUNCHED")
 }
@@ -216,7 +226,7 @@ pgbench_rows() {
     for clients in $CLIENTS; do
         sql "VACUUM visit_counter" >/dev/null
         rm -rf "$WORK/pgbench" && mkdir -p "$WORK/pgbench"
-        local before_count before_pg threads=$((clients < 2 ? 1 : 2)) start_ticks
+        local before_count before_pg threads=$((clients < 2 ? 1 : 2))
         before_count=$(sql "SELECT visits FROM visit_counter")
         before_pg=$(postgres_ticks)
         local output
@@ -297,6 +307,7 @@ load_rows() {
 # startup_row <label> <kind> <jvm options> <app arguments>
 startup_row() {
     local label=$1 kind=$2 jvm=$3 args=$4 times=() cpus=()
+    resolve "$kind" # an image's replay (layers, training run) is its build, not its start: before the clock runs
     for _ in $(seq "$STARTS"); do
         local port start pid
         port=$(free_port)
